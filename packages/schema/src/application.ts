@@ -1,0 +1,48 @@
+import { z } from './zod.ts'
+
+/** The article's entry question: first time, or linking to an Account SID already verified. */
+export const APPLICATION_FLOWS = ['FIRST_TIME', 'LINK_VERIFIED'] as const
+export type ApplicationFlow = (typeof APPLICATION_FLOWS)[number]
+
+export const APPLICATION_FLOW_LABELS: Record<ApplicationFlow, string> = {
+  FIRST_TIME: '持っていない',
+  LINK_VERIFIED: 'すでに取引時確認済みのAccount SIDを持っている',
+}
+
+export const APPLICATION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'VERIFYING',
+  'IN_REVIEW',
+  'APPROVED',
+  'DENIED',
+] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  DRAFT: '下書き',
+  SUBMITTED: '申込済み',
+  VERIFYING: '本人確認中',
+  IN_REVIEW: '審査中',
+  APPROVED: '承認',
+  DENIED: '否認',
+}
+
+/** `KYC-YYYYMMDD-NNNN`: the day in Japan time and that day's sequence number. */
+export const referencePattern = /^KYC-\d{8}-\d{4,}$/
+
+export const createApplicationBody = z.strictObject({
+  flow: z.enum(APPLICATION_FLOWS, { error: '取引時確認済みのAccount SIDをお持ちかどうか選んでください' }),
+})
+export type CreateApplicationBody = z.infer<typeof createApplicationBody>
+
+export const applicationSummary = z.object({
+  id: z.uuid(),
+  reference: z.string().regex(referencePattern),
+  flow: z.enum(APPLICATION_FLOWS),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+export type ApplicationSummary = z.infer<typeof applicationSummary>
