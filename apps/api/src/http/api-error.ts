@@ -1,0 +1,17 @@
+import type { ErrorCode } from '@kakunin/schema/errors'
+
+/** An error meant for the client: its code, status and Japanese message are sent as they are. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const notFound = (message = 'お探しのページまたはデータが見つかりません') => new ApiError(404, 'NOT_FOUND', message)
+export const conflict = (message: string) => new ApiError(409, 'CONFLICT', message)

@@ -1,0 +1,51 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { TestProject } from 'vitest/node'
+import { createDatabaseIfMissing, dropDatabase } from '../db/database.ts'
+import { startEmbeddedPostgres, type EmbeddedCluster } from '../db/embedded-postgres.ts'
+import { applyMigrations } from '../db/migrations/migrator.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string
+    maintenanceUrl: string
+  }
+}
+
+/**
+ * A real PostgreSQL for the run and a throw-away database on it, migrated like production.
+ * TEST_DATABASE_URL (or DATABASE_URL) names a server to use instead of starting an embedded one;
+ * its user needs CREATEDB.
+ */
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL
+  let cluster: EmbeddedCluster | undefined
+  let dataDir: string | undefined
+  let maintenanceUrl: string
+  if (external) {
+    const url = new URL(external)
+    url.pathname = '/postgres'
+    maintenanceUrl = url.toString()
+  } else {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-api-test-'))
+    fs.chmodSync(dataDir, 0o755) // as root, PostgreSQL runs as its own user and must enter it
+    cluster = await startEmbeddedPostgres({ dataDir })
+    maintenanceUrl = cluster.url('postgres')
+  }
+  const name = `kakunin_test_${randomBytes(6).toString('hex')}`
+  await createDatabaseIfMissing(maintenanceUrl, name)
+  const databaseUrl = new URL(maintenanceUrl)
+  databaseUrl.pathname = `/${name}`
+  await applyMigrations(databaseUrl.toString())
+
+  project.provide('databaseUrl', databaseUrl.toString())
+  project.provide('maintenanceUrl', maintenanceUrl)
+
+  return async () => {
+    await dropDatabase(maintenanceUrl, name).catch(() => {})
+    await cluster?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,11 @@
+import { inject } from 'vitest'
+import { buildApp } from '../app.ts'
+
+/** The real application on the run's throw-away database, for `app.inject`. */
+export function buildTestApp() {
+  return buildApp({
+    config: { CORS_ORIGINS: [], WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent' },
+    databaseUrl: inject('databaseUrl'),
+    logger: false,
+  })
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inject } from 'vitest'
+import { buildApp, type App } from '../app.ts'
+
+const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-dist-'))
+let app: App
+beforeAll(async () => {
+  fs.mkdirSync(path.join(distDir, 'assets'))
+  fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>kakunin</title>')
+  fs.writeFileSync(path.join(distDir, 'assets', 'entry-abc123.js'), 'console.log(1)')
+  app = await buildApp({
+    config: { CORS_ORIGINS: [], WEB_DIST_DIR: distDir, LOG_LEVEL: 'silent' },
+    databaseUrl: inject('databaseUrl'),
+    logger: false,
+  })
+})
+afterAll(async () => {
+  await app.close()
+  fs.rmSync(distDir, { recursive: true, force: true })
+})
+
+const html = { accept: 'text/html,application/xhtml+xml' }
+
+describe('serving the SPA beside the API', () => {
+  it('serves index.html for the root and for client-side routes, revalidated each time', async () => {
+    for (const url of ['/', '/applications/started/KYC-20261128-0001']) {
+      const response = await app.inject({ url, headers: html })
+      expect(response.statusCode).toBe(200)
+      expect(response.body).toContain('<title>kakunin</title>')
+      expect(response.headers['cache-control']).toBe('no-cache')
+    }
+  })
+
+  it('serves hashed assets as immutable', async () => {
+    const response = await app.inject({ url: '/assets/entry-abc123.js' })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['cache-control']).toContain('immutable')
+  })
+
+  it('answers missing files and unknown API routes with the JSON 404, even for a browser', async () => {
+    for (const url of ['/assets/missing.js', '/api/nothing-here']) {
+      const response = await app.inject({ url, headers: html })
+      expect(response.statusCode).toBe(404)
+      expect(response.json().error.code).toBe('NOT_FOUND')
+    }
+  })
+})

@@ -1,0 +1,29 @@
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { sendNotFound } from '../http/error-handler.ts'
+
+/**
+ * Serves the built SPA from the same origin as the API. Unknown paths that a browser navigates to
+ * get index.html (client-side routes); anything else gets the JSON 404.
+ */
+export async function spa(app: FastifyInstance, { distDir }: { distDir: string }) {
+  await app.register(fastifyStatic, {
+    root: distDir,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders(res, filePath) {
+      // Vite puts a content hash in every asset name under assets/; index.html must be revalidated.
+      const immutable = filePath.startsWith(path.join(distDir, 'assets') + path.sep)
+      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+    },
+  })
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && request.headers.accept?.includes('text/html')
+    if (!wantsPage || request.url.startsWith('/api/') || path.extname(request.url.split('?')[0] ?? '') !== '') {
+      return sendNotFound(request, reply)
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
+  })
+}
