@@ -1,0 +1,39 @@
+import type { ErrorResponse } from '@kakunin/schema/errors'
+
+/** A failed API call, carrying the server's error shape (code, Japanese message, field errors). */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorResponse['error'],
+  ) {
+    super(body.message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+const NETWORK_ERROR: ErrorResponse['error'] = {
+  code: 'SERVICE_UNAVAILABLE',
+  message: '通信できませんでした。インターネット接続をご確認のうえ、もう一度お試しください。',
+}
+
+/** JSON over fetch with the session cookie; any non-2xx becomes an ApiRequestError. */
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(`/api${path}`, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+  } catch {
+    throw new ApiRequestError(0, NETWORK_ERROR)
+  }
+  const text = await response.text()
+  const json: unknown = text ? JSON.parse(text) : undefined
+  if (!response.ok) {
+    const error = (json as Partial<ErrorResponse> | undefined)?.error
+    throw new ApiRequestError(response.status, error ?? { code: 'INTERNAL_ERROR', message: 'エラーが発生しました。' })
+  }
+  return json as T
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+// In development the SPA runs on Vite and the API on its own port; /api is proxied so the
+// browser sees one origin, as it does in production where the API serves the built SPA.
+const apiPort = process.env.PORT ?? '3000'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    host: '127.0.0.1',
+    port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+  },
+  build: { target: 'es2022', sourcemap: true },
+})
