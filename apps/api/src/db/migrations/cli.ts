@@ -13,7 +13,8 @@ async function run(command: string | undefined, args: string[]): Promise<number>
     console.error(usage)
     return 2
   }
-  if (command === 'create' && !args[0]) {
+  const name = args[0]
+  if (command === 'create' && !name) {
     console.error('A name is required, e.g. pnpm db:migration:create add_inquiries')
     return 2
   }
@@ -25,8 +26,8 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.')
       return 0
     }
-    if (command === 'create') {
-      const created = await createMigration(database.url, args[0]!)
+    if (command === 'create' && name) {
+      const created = await createMigration(database.url, name)
       console.log(created ? `Created ${created}` : 'schema.prisma and the migrations agree: nothing to create.')
       return 0
     }

@@ -12,11 +12,16 @@ export interface SummaryError {
  */
 export function ErrorSummary({ errors, attempt }: { errors: SummaryError[]; attempt: number }) {
   const ref = useRef<HTMLDivElement>(null)
+  const focusedAttempt = useRef(0)
+  const visible = errors.length > 0
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus()
-    // Refocus on each failed attempt, not on every re-render while typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt])
+    // Once per failed attempt, as soon as the summary is on screen (the errors may arrive a
+    // render after the attempt); not on every re-render while the person types.
+    if (visible && attempt !== focusedAttempt.current) {
+      focusedAttempt.current = attempt
+      ref.current?.focus()
+    }
+  }, [attempt, visible])
   if (errors.length === 0) return null
   return (
     <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>

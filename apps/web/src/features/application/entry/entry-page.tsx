@@ -24,7 +24,8 @@ export function EntryPage() {
   const [attempt, setAttempt] = useState(0)
   const [formError, setFormError] = useState<string>()
   const createApplication = useCreateApplication()
-  const form = useForm<CreateApplicationBody>({ resolver: zodResolver(createApplicationBody) })
+  // The error summary takes focus (GOV.UK pattern); react-hook-form must not move it to the field.
+  const form = useForm<CreateApplicationBody>({ resolver: zodResolver(createApplicationBody), shouldFocusError: false })
   const flowError = form.formState.errors.flow?.message
 
   const onSubmit = form.handleSubmit(

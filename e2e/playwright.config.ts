@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test'
+import { chromiumPath, e2e } from './support/environment.ts'
+
+export default defineConfig({
+  testDir: 'tests',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  globalTeardown: './support/global-teardown.ts',
+  reporter: [['list']],
+  use: {
+    baseURL: e2e.baseURL,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // The app exactly as `pnpm start` runs it, on a fresh embedded database in a temporary directory.
+  webServer: {
+    command: 'pnpm --dir .. start',
+    url: `${e2e.baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(e2e.port),
+      HOST: '127.0.0.1',
+      DATA_DIR: e2e.dataDir!,
+      EMBEDDED_POSTGRES_PORT: String(e2e.postgresPort),
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
+  },
+})

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test'
+import { referencePattern } from '@kakunin/schema/application'
+import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
+import { queryDatabase } from '../support/database.ts'
+
+test.describe('初回登録: the entry question', () => {
+  test('choosing 持っていない creates a DRAFT application with its event', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('heading', { level: 1, name: '取引時確認情報の登録' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+
+    await page.getByRole('radio', { name: '持っていない' }).check()
+    await page.getByRole('button', { name: '次へ' }).click()
+
+    await expect(page.getByRole('heading', { name: 'お申し込みを開始しました' })).toBeVisible()
+    const reference = (await page.getByTestId('reference').textContent())!.trim()
+    expect(reference).toMatch(referencePattern)
+
+    const rows = await queryDatabase<{ status: string; flow: string; type: string; actor_type: string }>(
+      `SELECT a.status, a.flow, e.type, e.actor_type
+         FROM applications a JOIN application_events e ON e.application_id = a.id
+        WHERE a.reference = $1`,
+      [reference],
+    )
+    expect(rows).toEqual([{ status: 'DRAFT', flow: 'FIRST_TIME', type: 'CREATED', actor_type: 'APPLICANT' }])
+  })
+
+  test('choosing すでに持っている starts the already-verified flow', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('radio', { name: 'すでに取引時確認済みのAccount SIDを持っている' }).check()
+    await page.getByRole('button', { name: '次へ' }).click()
+    const reference = (await page.getByTestId('reference').textContent())!.trim()
+    const rows = await queryDatabase<{ flow: string }>('SELECT flow FROM applications WHERE reference = $1', [reference])
+    expect(rows).toEqual([{ flow: 'LINK_VERIFIED' }])
+  })
+
+  test('without a choice, an error summary takes focus and links to the question', async ({ page }) => {
+    await page.goto('/')
+    const before = await queryDatabase<{ n: string }>('SELECT count(*) AS n FROM applications')
+    await page.getByRole('button', { name: '次へ' }).click()
+
+    const summary = page.getByRole('alert')
+    await expect(summary).toBeFocused()
+    await expect(summary).toContainText('入力内容に問題があります')
+    const message = '取引時確認済みのAccount SIDをお持ちかどうか選んでください'
+    await expect(page.locator('fieldset')).toContainText(message)
+    await expectNoSeriousA11yViolations(page)
+
+    await summary.getByRole('link', { name: message }).click()
+    await expect(page.getByRole('radio', { name: '持っていない' })).toBeFocused()
+    expect(await queryDatabase('SELECT count(*) AS n FROM applications')).toEqual(before)
+  })
+
+  test('works with the keyboard alone', async ({ page }) => {
+    await page.goto('/')
+    const firstRadio = page.getByRole('radio', { name: '持っていない' })
+    await firstRadio.focus()
+    await page.keyboard.press('Space')
+    await expect(firstRadio).toBeChecked()
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: '次へ' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { name: 'お申し込みを開始しました' })).toBeVisible()
+  })
+
+  test('unknown pages say so in Japanese', async ({ page }) => {
+    await page.goto('/no/such/page')
+    await expect(page.getByRole('heading', { name: 'ページが見つかりません' })).toBeVisible()
+  })
+})
