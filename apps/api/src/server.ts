@@ -1,8 +1,8 @@
-import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
 import { applyMigrations } from './db/migrations/migrator.ts'
+import { closeOnSignals } from './shutdown.ts'
 
 async function main() {
   const config = loadConfig()
@@ -11,12 +11,10 @@ async function main() {
   try {
     const applied = await applyMigrations(database.url)
     const app = await buildApp({ config, databaseUrl: database.url })
-    closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-      if (err) app.log.error({ err }, 'shutting down after an error')
-      else app.log.info({ signal }, 'shutting down')
+    closeOnSignals(async () => {
       await app.close()
       await database.stop()
-    })
+    }, app.log)
     if (applied.length > 0) app.log.info({ applied }, 'applied database migrations')
     await app.listen({ host: config.HOST, port: config.PORT })
     const address = app.server.address()
