@@ -1,3 +1,5 @@
+import { draftAnswers } from './form/application-form.ts'
+import { RESUME_POINTS } from './form/steps.ts'
 import { z } from './zod.ts'
 
 /** The article's entry question: first time, or linking to an Account SID already verified. */
@@ -32,17 +34,42 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 export const referencePattern = /^KYC-\d{8}-\d{4,}$/
 
 export const createApplicationBody = z.strictObject({
-  flow: z.enum(APPLICATION_FLOWS, { error: '取引時確認済みのAccount SIDをお持ちかどうか選んでください' }),
+  flow: z.enum(APPLICATION_FLOWS, '取引時確認済みのAccount SIDをお持ちかどうか選んでください'),
 })
 export type CreateApplicationBody = z.infer<typeof createApplicationBody>
 
+const version = z.int().check(z.positive())
+
 export const applicationSummary = z.object({
   id: z.uuid(),
-  reference: z.string().regex(referencePattern),
+  reference: z.string().check(z.regex(referencePattern)),
   flow: z.enum(APPLICATION_FLOWS),
   status: z.enum(APPLICATION_STATUSES),
-  version: z.number().int().positive(),
+  version,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })
 export type ApplicationSummary = z.infer<typeof applicationSummary>
+
+/** What the applicant's own session may read: the summary, the answers so far and where to resume. */
+export const applicantApplication = z.object({
+  ...applicationSummary.shape,
+  answers: draftAnswers,
+  resumeAt: z.nullable(z.enum(RESUME_POINTS)),
+  submittedAt: z.nullable(z.iso.datetime()),
+})
+export type ApplicantApplication = z.infer<typeof applicantApplication>
+
+/** Saving one step: the version the client read (optimistic concurrency) and where to resume. */
+export function saveStepBody<S extends z.ZodMiniType>(values: S) {
+  return z.strictObject({
+    version,
+    values,
+    resumeAt: z.optional(z.enum(RESUME_POINTS)),
+  })
+}
+
+export const submitBody = z.strictObject({ version })
+
+export const STALE_VERSION_MESSAGE =
+  'このお申し込みは別の画面または端末で更新されています。ページを再読み込みして、最新の内容をご確認ください。'

@@ -3,8 +3,8 @@ import { z } from './zod.ts'
 import { fieldErrors, UNKNOWN_FIELD_MESSAGE } from './errors.ts'
 
 const schema = z.strictObject({
-  name: z.string().min(1).max(5),
-  age: z.number().int(),
+  name: z.string().check(z.minLength(1), z.maxLength(5)),
+  age: z.int(),
   contact: z.strictObject({ email: z.email() }),
 })
 
@@ -32,7 +32,7 @@ describe('fieldErrors', () => {
   })
 
   it('keeps the first message when a field fails several checks', () => {
-    const result = z.object({ code: z.string().min(3).regex(/^\d+$/) }).safeParse({ code: 'a' })
+    const result = z.object({ code: z.string().check(z.minLength(3), z.regex(/^\d+$/)) }).safeParse({ code: 'a' })
     expect(fieldErrors(result.error!.issues)).toEqual({ code: '3文字以上で入力してください' })
   })
 })
@@ -40,16 +40,16 @@ describe('fieldErrors', () => {
 describe('Japanese messages', () => {
   it.each([
     [z.string(), undefined, '入力してください'],
-    [z.string().max(3), 'abcd', '3文字以内で入力してください'],
+    [z.string().check(z.maxLength(3)), 'abcd', '3文字以内で入力してください'],
     [z.enum(['a', 'b']), 'c', '選択肢から選んでください'],
-    [z.array(z.string()).min(1), [], '1つ以上選んでください'],
-    [z.number().max(10), 11, '10以下の値を入力してください'],
+    [z.array(z.string()).check(z.minLength(1)), [], '1つ以上選んでください'],
+    [z.number().check(z.maximum(10)), 11, '10以下の値を入力してください'],
   ] as const)('%#: explains the problem in Japanese', (schemaUnderTest, input, message) => {
     expect(schemaUnderTest.safeParse(input).error?.issues[0]?.message).toBe(message)
   })
 
   it('falls back to zod’s Japanese locale for the rest', () => {
-    const message = z.string().startsWith('AC').safeParse('XY').error?.issues[0]?.message
+    const message = z.string().check(z.startsWith('AC')).safeParse('XY').error?.issues[0]?.message
     expect(message).toMatch(/[ぁ-んァ-ン一-龯]/)
   })
 })

@@ -20,8 +20,8 @@ export const errorResponse = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    /** Field path (dot-separated, e.g. `applicant.birthDate.year`) → message. */
-    fields: z.record(z.string(), z.string()).optional(),
+    /** Field path (dot-separated, e.g. `user.birthDate.year`) → message; `_` is the body itself. */
+    fields: z.optional(z.record(z.string(), z.string())),
   }),
 })
 export type ErrorResponse = z.infer<typeof errorResponse>

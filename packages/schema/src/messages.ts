@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 type Issue = z.core.$ZodRawIssue
 
@@ -27,7 +27,7 @@ export function japaneseMessage(issue: Issue): string | undefined {
       if (issue.origin === 'string') {
         return issue.minimum === 1 ? '入力してください' : `${issue.minimum}文字以上で入力してください`
       }
-      if (issue.origin === 'array') return `${issue.minimum}つ以上選んでください`
+      if (issue.origin === 'array') return issue.minimum === 1 ? '1つ以上選んでください' : `${issue.minimum}つ以上選んでください`
       return `${issue.minimum}以上の値を入力してください`
     case 'too_big':
       if (issue.origin === 'string') return `${issue.maximum}文字以内で入力してください`
@@ -38,6 +38,8 @@ export function japaneseMessage(issue: Issue): string | undefined {
     case 'invalid_format':
       if (issue.format === 'email') return 'メールアドレスの形式で入力してください'
       return '形式が正しくありません'
+    case 'invalid_union':
+      return '選択肢から選んでください'
     default:
       return undefined
   }

@@ -1,0 +1,71 @@
+import { ageOn, type BirthDate } from '../birth-date.ts'
+import { optionalText } from '../text.ts'
+import { z } from '../zod.ts'
+import { personFields } from './person.ts'
+
+export const ADULT_AGE = 18
+
+export const RELATIONSHIPS = ['TEAMMATE', 'FRIEND', 'FAMILY', 'LEGAL_GUARDIAN', 'OTHER'] as const
+export const RELATIONSHIP_LABELS = {
+  TEAMMATE: 'チームメイト',
+  FRIEND: '友達',
+  FAMILY: '家族',
+  LEGAL_GUARDIAN: '法定代理人（親権者・後見人）',
+  OTHER: 'その他',
+} as const
+
+export const agentPerson = z
+  .strictObject({
+    ...personFields,
+    relationship: z.enum(RELATIONSHIPS, '代表者との関係を選んでください'),
+    relationshipOther: optionalText(100),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.relationship === 'OTHER' && !value.relationshipOther) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['relationshipOther'],
+          input: value.relationshipOther,
+          message: '代表者との関係を具体的に入力してください',
+        })
+      }
+      if (ageOn(value.birthDate) < ADULT_AGE) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['birthDate'],
+          input: value.birthDate,
+          message: `代理人は${ADULT_AGE}歳以上の方に限ります`,
+        })
+      }
+    }),
+    z.overwrite((value) => (value.relationship === 'OTHER' ? value : { ...value, relationshipOther: '' })),
+  )
+export type AgentPerson = z.infer<typeof agentPerson>
+
+/**
+ * 代理人情報: all or nothing. "No agent" carries no agent fields at all, so half an agent can never
+ * be stored.
+ */
+export const agentStep = z.discriminatedUnion(
+  'hasAgent',
+  [z.strictObject({ hasAgent: z.literal('NO') }), z.strictObject({ hasAgent: z.literal('YES'), agent: agentPerson })],
+  '代理人がいるかどうかを選んでください',
+)
+export type AgentStep = z.infer<typeof agentStep>
+
+export const MINOR_NEEDS_GUARDIAN_MESSAGE = `利用者が${ADULT_AGE}歳未満の場合は、法定代理人（親権者・後見人）を代理人として入力してください`
+
+/**
+ * An applicant under 18 needs a 法定代理人 as agent. Returns the path and message of the problem,
+ * or null; the agent step (which knows the user's birth date) and the whole application both use it.
+ */
+export function minorGuardianIssue(
+  userBirthDate: BirthDate | undefined,
+  agent: AgentStep | undefined,
+): { path: string[]; message: string } | null {
+  if (!userBirthDate || ageOn(userBirthDate) >= ADULT_AGE) return null
+  if (agent?.hasAgent !== 'YES') return { path: ['hasAgent'], message: MINOR_NEEDS_GUARDIAN_MESSAGE }
+  if (agent.agent.relationship !== 'LEGAL_GUARDIAN') return { path: ['agent', 'relationship'], message: MINOR_NEEDS_GUARDIAN_MESSAGE }
+  return null
+}
