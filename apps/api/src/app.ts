@@ -8,9 +8,10 @@ import { errorHandler, sendNotFound } from './http/error-handler.ts'
 import { healthRoutes } from './health/routes.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { spa } from './web/spa.ts'
+import { applicantSession } from './applicant-session/applicant-session.ts'
 
 export interface AppOptions {
-  config: Pick<Config, 'CORS_ORIGINS' | 'WEB_DIST_DIR' | 'LOG_LEVEL'>
+  config: Pick<Config, 'CORS_ORIGINS' | 'WEB_DIST_DIR' | 'LOG_LEVEL' | 'NODE_ENV'>
   databaseUrl: string
   logger?: FastifyServerOptions['logger']
 }
@@ -27,6 +28,7 @@ export async function buildApp({ config, databaseUrl, logger }: AppOptions) {
 
   await app.register(errorHandler)
   await app.register(prismaPlugin, { databaseUrl })
+  await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
   await app.register(

@@ -1,25 +1,21 @@
-import type { ApplicationFlow, ApplicationSummary } from '@kakunin/schema/application'
+import type { FastifyReply } from 'fastify'
+import type { ApplicationFlow } from '@kakunin/schema/application'
 import type { Prisma } from '../db/prisma-plugin.ts'
-import type { Application } from '../generated/prisma/client.ts'
+import { notFound } from '../http/api-error.ts'
+import { toApplicantView } from './application-view.ts'
 import { formatReference, japanDayKey } from './reference-number.ts'
 
-export function toSummary(application: Application): ApplicationSummary {
-  return {
-    id: application.id,
-    reference: application.reference,
-    flow: application.flow,
-    status: application.status,
-    version: application.version,
-    createdAt: application.createdAt.toISOString(),
-    updatedAt: application.updatedAt.toISOString(),
-  }
-}
-
 /**
- * Opens a DRAFT application. The reference number, the row and its CREATED event are written in
- * one transaction, so a failure leaves nothing behind (not even a used number).
+ * Opens a DRAFT application and this browser's session for it. The reference number, the row,
+ * its CREATED event and the session are written in one transaction, so a failure leaves nothing
+ * behind (not even a used number).
  */
-export async function createApplication(prisma: Prisma, input: { flow: ApplicationFlow }, now = new Date()) {
+export async function createApplication(
+  prisma: Prisma,
+  reply: FastifyReply,
+  input: { flow: ApplicationFlow },
+  now = new Date(),
+) {
   return prisma.$transaction(async (tx) => {
     const day = japanDayKey(now)
     // Upsert on a unique key runs as INSERT … ON CONFLICT: concurrent requests queue on the row.
@@ -33,6 +29,7 @@ export async function createApplication(prisma: Prisma, input: { flow: Applicati
         reference: formatReference(day, counter.last),
         flow: input.flow,
         status: 'DRAFT',
+        resumeAt: 'type',
         createdAt: now,
         updatedAt: now,
         events: {
@@ -40,6 +37,13 @@ export async function createApplication(prisma: Prisma, input: { flow: Applicati
         },
       },
     })
-    return toSummary(application)
+    await reply.startApplicantSession(tx, application.id, now)
+    return toApplicantView(application)
   })
+}
+
+export async function findApplicantApplication(prisma: Prisma, id: string) {
+  const application = await prisma.application.findUnique({ where: { id } })
+  if (!application) throw notFound('お申し込みが見つかりません')
+  return toApplicantView(application)
 }

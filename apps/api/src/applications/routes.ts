@@ -1,15 +1,57 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { applicationSummary, createApplicationBody } from '@kakunin/schema/application'
+import { applicantApplication, createApplicationBody, saveStepBody, submitBody } from '@kakunin/schema/application'
 import { errorResponse } from '@kakunin/schema/errors'
-import { createApplication } from './application-service.ts'
+import { STEP_SCHEMAS } from '@kakunin/schema/form/application-form'
+import { STEP_IDS } from '@kakunin/schema/form/steps'
+import { z } from '@kakunin/schema/zod'
+import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
+import { notFound } from '../http/api-error.ts'
+import { createApplication, findApplicantApplication } from './application-service.ts'
+import { saveStep } from './save-step.ts'
+import { submitApplication } from './submit-application.ts'
 
+// Any id is accepted here: requireOwnApplication answers 404 for all but the session's own.
+const idParams = z.strictObject({ id: z.string() })
+const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
+
+/** The applicant's own application, reachable only through this browser's session cookie. */
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications',
-    { schema: { body: createApplicationBody, response: { 201: applicationSummary, 400: errorResponse } } },
-    async (request, reply) => {
-      const application = await createApplication(app.prisma, request.body)
-      return reply.status(201).send(application)
+    { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
+    async (request, reply) => reply.status(201).send(await createApplication(app.prisma, reply, request.body)),
+  )
+
+  app.get('/applications/current', { schema: { response: { 200: applicantApplication, 404: errorResponse } } }, async (request) => {
+    const id = await request.applicantApplicationId()
+    if (!id) throw notFound('このブラウザで入力中のお申し込みはありません')
+    return findApplicantApplication(app.prisma, id)
+  })
+
+  app.get(
+    '/applications/:id',
+    { schema: { params: idParams, response: { 200: applicantApplication, 404: errorResponse } }, preHandler: requireOwnApplication },
+    async (request) => findApplicantApplication(app.prisma, request.params.id),
+  )
+
+  // One route per step, each validating its body with that step's schema.
+  for (const step of STEP_IDS) {
+    app.put(
+      `/applications/:id/steps/${step}`,
+      {
+        schema: { params: idParams, body: saveStepBody(STEP_SCHEMAS[step]), response: { 200: applicantApplication, ...errors } },
+        preHandler: requireOwnApplication,
+      },
+      async (request) => saveStep(app.prisma, request.params.id, step, request.body),
+    )
+  }
+
+  app.post(
+    '/applications/:id/submit',
+    {
+      schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors } },
+      preHandler: requireOwnApplication,
     },
+    async (request) => submitApplication(app.prisma, request.params.id, request.body),
   )
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>kakunin</title>')
   fs.writeFileSync(path.join(distDir, 'assets', 'entry-abc123.js'), 'console.log(1)')
   app = await buildApp({
-    config: { CORS_ORIGINS: [], WEB_DIST_DIR: distDir, LOG_LEVEL: 'silent' },
+    config: { CORS_ORIGINS: [], WEB_DIST_DIR: distDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
     databaseUrl: inject('databaseUrl'),
     logger: false,
   })

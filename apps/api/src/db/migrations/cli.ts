@@ -1,4 +1,6 @@
 // pnpm db:migrate | db:migration:create <name> | db:status — Prisma's migrate commands, offline.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../../config/config.ts'
 import { openDatabase } from '../database.ts'
 import { applyMigrations, createMigration, migrationStatus } from './migrator.ts'
@@ -28,8 +30,14 @@ async function run(command: string | undefined, args: string[]): Promise<number>
     }
     if (command === 'create' && name) {
       const created = await createMigration(database.url, name)
-      console.log(created ? `Created ${created}` : 'schema.prisma and the migrations agree: nothing to create.')
-      return 0
+      if (!created) {
+        console.log('schema.prisma and the migrations agree: nothing to create.')
+        return 0
+      }
+      console.log(`Created ${created}`)
+      // The client must match the schema the new migration describes.
+      const generate = fileURLToPath(new URL('../../../scripts/prisma-generate.mjs', import.meta.url))
+      return spawnSync(process.execPath, [generate], { stdio: 'inherit' }).status ?? 1
     }
     const status = await migrationStatus(database.url)
     console.log(`${status.total} migration(s) in prisma/migrations.`)

@@ -18,6 +18,17 @@ const counts = async () => ({
 })
 
 describe('POST /api/applications', () => {
+  it('gives this browser an HttpOnly session cookie scoped to the API, holding no id', async () => {
+    const response = await create({ flow: 'FIRST_TIME' })
+    const cookie = response.cookies.find((c) => c.name === 'kakunin_applicant')
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api' })
+    expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(cookie!.value).not.toContain(response.json().id)
+    const stored = await app.prisma.applicantSession.findFirst({ where: { applicationId: response.json().id } })
+    expect(stored!.tokenHash).not.toBe(cookie!.value)
+    expect(stored!.expiresAt.getTime()).toBeGreaterThan(Date.now())
+  })
+
   it('creates a DRAFT with a reference number and records who created it', async () => {
     const response = await create({ flow: 'FIRST_TIME' })
     expect(response.statusCode).toBe(201)
@@ -52,7 +63,19 @@ describe('POST /api/applications', () => {
 
   it('never returns fields its schema does not declare', async () => {
     const body = (await create({ flow: 'FIRST_TIME' })).json()
-    expect(Object.keys(body).sort()).toEqual(['createdAt', 'flow', 'id', 'reference', 'status', 'updatedAt', 'version'])
+    expect(Object.keys(body).sort()).toEqual([
+      'answers',
+      'createdAt',
+      'flow',
+      'id',
+      'reference',
+      'resumeAt',
+      'status',
+      'submittedAt',
+      'updatedAt',
+      'version',
+    ])
+    expect(body).toMatchObject({ answers: {}, resumeAt: 'type', submittedAt: null })
   })
 })
 

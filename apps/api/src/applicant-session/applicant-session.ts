@@ -1,0 +1,70 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import cookie from '@fastify/cookie'
+import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import { notFound } from '../http/api-error.ts'
+import { hashSessionToken, newSessionToken } from './session-token.ts'
+
+export const SESSION_COOKIE = 'kakunin_applicant'
+const SESSION_DAYS = 30
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The application this browser's session may reach, or null. Looked up once per request. */
+    applicantApplicationId(): Promise<string | null>
+  }
+  interface FastifyReply {
+    /** Opens a session for the application and sets its cookie (within the caller's transaction). */
+    startApplicantSession(tx: TransactionClient, applicationId: string, now?: Date): Promise<void>
+  }
+}
+
+/**
+ * Applicants have no passwords: creating an application gives this browser an HttpOnly cookie
+ * scoped to that one application. Its token is random and stored only as a hash; it expires.
+ */
+export const applicantSession = fp<{ secureCookie: boolean }>(
+  async (app, { secureCookie }) => {
+    await app.register(cookie)
+    const lookups = new WeakMap<FastifyRequest, Promise<string | null>>()
+
+    app.decorateRequest('applicantApplicationId', function (this: FastifyRequest) {
+      const token = this.cookies[SESSION_COOKIE]
+      if (!token) return Promise.resolve(null)
+      let lookup = lookups.get(this)
+      if (!lookup) {
+        lookup = app.prisma.applicantSession
+          .findUnique({ where: { tokenHash: hashSessionToken(token) }, select: { applicationId: true, expiresAt: true } })
+          .then((session) => (session && session.expiresAt > new Date() ? session.applicationId : null))
+        lookups.set(this, lookup)
+      }
+      return lookup
+    })
+
+    app.decorateReply(
+      'startApplicantSession',
+      async function (this: FastifyReply, tx: TransactionClient, applicationId: string, now = new Date()) {
+        const token = newSessionToken()
+        const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000)
+        await tx.applicantSession.create({ data: { applicationId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now } })
+        this.setCookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          secure: secureCookie,
+          sameSite: 'lax',
+          path: '/api',
+          expires: expiresAt,
+        })
+      },
+    )
+  },
+  { name: 'applicant-session', dependencies: ['prisma'] },
+)
+
+/**
+ * Guards routes with `:id`: the application must be this browser's. Anyone else gets the same
+ * 404 as for an id that does not exist, so ids reveal nothing.
+ */
+export async function requireOwnApplication(request: FastifyRequest<{ Params: { id: string } }>) {
+  const own = await request.applicantApplicationId()
+  if (!own || own !== request.params.id) throw notFound('お申し込みが見つかりません')
+}

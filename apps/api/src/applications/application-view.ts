@@ -1,0 +1,26 @@
+import type { ApplicantApplication, ApplicationSummary } from '@kakunin/schema/application'
+import type { DraftAnswers } from '@kakunin/schema/form/application-form'
+import type { ResumePoint } from '@kakunin/schema/form/steps'
+import type { Application } from '../generated/prisma/client.ts'
+
+export function toSummary(application: Application): ApplicationSummary {
+  return {
+    id: application.id,
+    reference: application.reference,
+    flow: application.flow,
+    status: application.status,
+    version: application.version,
+    createdAt: application.createdAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
+  }
+}
+
+/** The applicant's own view: the response schema strips anything it does not declare. */
+export function toApplicantView(application: Application): ApplicantApplication {
+  return {
+    ...toSummary(application),
+    answers: application.answers as DraftAnswers,
+    resumeAt: application.resumeAt as ResumePoint | null,
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+  }
+}
