@@ -5,7 +5,7 @@ import { addressLine } from './text.ts'
 /** 郵便番号 with or without the hyphen, in any width; stored as 123-4567. */
 export const postalCode = z.string().check(
   z.normalize('NFKC'),
-  z.overwrite((value) => value.replace(/[\s\u2010-\u2015\u2212\u30fc-]/g, '')),
+  z.overwrite((value) => value.replace(/^〒/, '').replace(/[\s\u2010-\u2015\u2212\u30fc-]/g, '')),
   z.minLength(1, '郵便番号を入力してください'),
   z.regex(/^\d{7}$/, '郵便番号は7桁の数字で入力してください（例: 150-0002）'),
   z.overwrite((value) => `${value.slice(0, 3)}-${value.slice(3)}`),

@@ -1,14 +1,21 @@
+import { japanToday } from './japan-time.ts'
 import { z } from './zod.ts'
 
 /** 年/月/日 as typed, in 西暦. Digits may be full width; leading zeros are dropped. */
-const part = (label: string, pattern: RegExp) =>
+const part = (label: string, pattern: RegExp, message: string) =>
   z.string().check(
     z.normalize('NFKC'),
     z.trim(),
-    z.minLength(1, `${label}を入力してください`),
-    z.regex(pattern, `${label}は半角数字で入力してください`),
+    // abort: a part that fails is reported once, and is not rewritten into a number after all.
+    z.minLength(1, { error: `${label}を入力してください`, abort: true }),
+    z.regex(pattern, { error: message, abort: true }),
     z.overwrite((value) => String(Number(value))),
   )
+
+const YEAR = /^\d{4}$/
+const MONTH_OR_DAY = /^\d{1,2}$/
+
+export const YEAR_MESSAGE = '年は西暦の4桁の数字で入力してください（例: 1990）'
 
 const EARLIEST = { year: 1900, month: 1, day: 1 }
 
@@ -16,15 +23,6 @@ export interface BirthDate {
   year: string
   month: string
   day: string
-}
-
-/** Today in Japan, as the calendar the applicant lives by. */
-export function japanToday(now = new Date()): { year: number; month: number; day: number } {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' })
-    .format(now)
-    .split('-')
-    .map(Number)
-  return { year: year!, month: month!, day: day! }
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
@@ -44,12 +42,14 @@ export function ageOn(birth: BirthDate, today = japanToday()): number {
 
 export const birthDate = z
   .strictObject({
-    year: part('年', /^\d{4}$/),
-    month: part('月', /^\d{1,2}$/),
-    day: part('日', /^\d{1,2}$/),
+    year: part('年', YEAR, YEAR_MESSAGE),
+    month: part('月', MONTH_OR_DAY, '月は1〜12の数字で入力してください'),
+    day: part('日', MONTH_OR_DAY, '日は1〜31の数字で入力してください'),
   })
   .check(
     z.superRefine((value, ctx) => {
+      // A part that failed its own check has been reported already; the date as a whole is unknown.
+      if (!(YEAR.test(value.year) && MONTH_OR_DAY.test(value.month) && MONTH_OR_DAY.test(value.day))) return
       const date = { year: Number(value.year), month: Number(value.month), day: Number(value.day) }
       if (!isRealDate(date.year, date.month, date.day)) {
         ctx.issues.push({ code: 'custom', path: [], input: value, message: '実在する日付を入力してください' })

@@ -28,11 +28,11 @@ export function japaneseMessage(issue: Issue): string | undefined {
         return issue.minimum === 1 ? '入力してください' : `${issue.minimum}文字以上で入力してください`
       }
       if (issue.origin === 'array') return issue.minimum === 1 ? '1つ以上選んでください' : `${issue.minimum}つ以上選んでください`
-      return `${issue.minimum}以上の値を入力してください`
+      return issue.inclusive === false ? `${issue.minimum}より大きい値を入力してください` : `${issue.minimum}以上の値を入力してください`
     case 'too_big':
       if (issue.origin === 'string') return `${issue.maximum}文字以内で入力してください`
       if (issue.origin === 'array') return `${issue.maximum}つ以内で選んでください`
-      return `${issue.maximum}以下の値を入力してください`
+      return issue.inclusive === false ? `${issue.maximum}より小さい値を入力してください` : `${issue.maximum}以下の値を入力してください`
     case 'unrecognized_keys':
       return `入力できない項目が含まれています: ${issue.keys.join(', ')}`
     case 'invalid_format':

@@ -3,9 +3,11 @@ import { z } from './zod.ts'
 // Text rules shared by every field a person types. NFKC folds full-width letters and digits and
 // half-width katakana; it leaves dash look-alikes alone, which addresses fold separately.
 
-// C0/C1 controls, DEL, and the invisible format characters used to disguise text.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/
+// Controls (Cc), invisible format characters (Cf: bidi overrides and isolates, zero-width
+// characters, soft hyphen…) that can make a name look different to a reviewer, line and paragraph
+// separators, and the combining grapheme joiner. Ideographic variation selectors stay allowed:
+// some names need them.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]|\u034f/u
 
 export const NO_CONTROL_MESSAGE = '使用できない文字（改行や制御文字など）が含まれています'
 
@@ -31,12 +33,14 @@ export function optionalText(max: number) {
 }
 
 // Katakana, the prolonged sound mark and the middle dot used between parts of foreign names.
-const KATAKANA = /^[\u30a1-\u30f6\u30fc\u30fb]+$/
+const KATAKANA = /^[\u30a1-\u30fa\u30fb\u30fc-\u30fe]+$/
 
 export function katakana(max: number) {
   return z.string().check(
     z.normalize('NFKC'),
-    z.overwrite((value) => value.replace(/[\s\u3000]/g, '')),
+    z.refine((value) => !CONTROL.test(value), NO_CONTROL_MESSAGE),
+    // Spaces between parts of a name are dropped: セイ and メイ are separate fields already.
+    z.overwrite((value) => value.replace(/[ \u3000]/g, '')),
     z.minLength(1, 'フリガナを入力してください'),
     z.maxLength(max),
     z.regex(KATAKANA, 'フリガナは全角カタカナで入力してください'),

@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The application this browser's session may reach, or null. Looked up once per request. */
     applicantApplicationId(): Promise<string | null>
+    /** The hash of this browser's session token (what the database stores), or null without a cookie. */
+    applicantTokenHash(): string | null
   }
   interface FastifyReply {
     /** Opens a session for the application and sets its cookie (within the caller's transaction). */
@@ -28,13 +30,18 @@ export const applicantSession = fp<{ secureCookie: boolean }>(
     await app.register(cookie)
     const lookups = new WeakMap<FastifyRequest, Promise<string | null>>()
 
-    app.decorateRequest('applicantApplicationId', function (this: FastifyRequest) {
+    app.decorateRequest('applicantTokenHash', function (this: FastifyRequest) {
       const token = this.cookies[SESSION_COOKIE]
-      if (!token) return Promise.resolve(null)
+      return token ? hashSessionToken(token) : null
+    })
+
+    app.decorateRequest('applicantApplicationId', function (this: FastifyRequest) {
+      const tokenHash = this.applicantTokenHash()
+      if (!tokenHash) return Promise.resolve(null)
       let lookup = lookups.get(this)
       if (!lookup) {
         lookup = app.prisma.applicantSession
-          .findUnique({ where: { tokenHash: hashSessionToken(token) }, select: { applicationId: true, expiresAt: true } })
+          .findUnique({ where: { tokenHash }, select: { applicationId: true, expiresAt: true } })
           .then((session) => (session && session.expiresAt > new Date() ? session.applicationId : null))
         lookups.set(this, lookup)
       }
@@ -59,6 +66,18 @@ export const applicantSession = fp<{ secureCookie: boolean }>(
   },
   { name: 'applicant-session', dependencies: ['prisma'] },
 )
+
+/**
+ * The session as the single-statement writes check it: the application named in the URL and the
+ * token hash that must own it. Without a cookie nothing can match, so answer 404 at once.
+ */
+export function applicantWriteSession(request: FastifyRequest, id: string) {
+  const tokenHash = request.applicantTokenHash()
+  if (!tokenHash || !UUID.test(id)) throw notFound('お申し込みが見つかりません')
+  return { id, tokenHash }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * Guards routes with `:id`: the application must be this browser's. Anyone else gets the same

@@ -1,13 +1,9 @@
-const japanDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
+import { japanToday } from '@kakunin/schema/japan-time'
 
 /** The calendar day in Japan, as YYYYMMDD: applicants and staff read reference numbers in JST. */
 export function japanDayKey(at: Date): string {
-  return japanDay.format(at).replaceAll('-', '')
+  const { year, month, day } = japanToday(at)
+  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`
 }
 
 /** `KYC-20261128-0001`; the sequence widens past 9999 rather than wrapping. */

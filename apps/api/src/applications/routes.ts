@@ -4,7 +4,7 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { STEP_SCHEMAS } from '@kakunin/schema/form/application-form'
 import { STEP_IDS } from '@kakunin/schema/form/steps'
 import { z } from '@kakunin/schema/zod'
-import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
+import { applicantWriteSession, requireOwnApplication } from '../applicant-session/applicant-session.ts'
 import { notFound } from '../http/api-error.ts'
 import { createApplication, findApplicantApplication } from './application-service.ts'
 import { saveStep } from './save-step.ts'
@@ -34,15 +34,15 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => findApplicantApplication(app.prisma, request.params.id),
   )
 
-  // One route per step, each validating its body with that step's schema.
+  // One route per step, each validating its body with that step's schema. The writes check the
+  // session inside their single SQL statement (see application-sql.ts).
   for (const step of STEP_IDS) {
     app.put(
       `/applications/:id/steps/${step}`,
       {
         schema: { params: idParams, body: saveStepBody(STEP_SCHEMAS[step]), response: { 200: applicantApplication, ...errors } },
-        preHandler: requireOwnApplication,
       },
-      async (request) => saveStep(app.prisma, request.params.id, step, request.body),
+      async (request) => saveStep(app.pg, applicantWriteSession(request, request.params.id), step, request.body),
     )
   }
 
@@ -50,8 +50,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/:id/submit',
     {
       schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors } },
-      preHandler: requireOwnApplication,
     },
-    async (request) => submitApplication(app.prisma, request.params.id, request.body),
+    async (request) => submitApplication(app.pg, applicantWriteSession(request, request.params.id), request.body),
   )
 }

@@ -1,22 +1,30 @@
 import fp from 'fastify-plugin'
+import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '../generated/prisma/client.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     prisma: PrismaClient
+    /** The same connections as Prisma's, for the few hot paths written as single SQL statements. */
+    pg: pg.Pool
   }
 }
 
 export type Prisma = PrismaClient
 
-/** The Prisma client over node-postgres, opened with the app and closed with it. */
+/** One node-postgres pool, used by the Prisma client and by hand-written SQL; closed with the app. */
 export const prismaPlugin = fp<{ databaseUrl: string }>(
   async (app, { databaseUrl }) => {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
     await prisma.$connect()
     app.decorate('prisma', prisma)
-    app.addHook('onClose', () => prisma.$disconnect())
+    app.decorate('pg', pool)
+    app.addHook('onClose', async () => {
+      await prisma.$disconnect()
+      await pool.end()
+    })
   },
   { name: 'prisma' },
 )
