@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // A test that finds nothing fails on the next line anyway.
-    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    files: ['**/*.test.ts', '**/src/test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

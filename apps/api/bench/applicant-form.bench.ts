@@ -9,6 +9,7 @@ import autocannon from 'autocannon'
 import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.ts'
+import { loadConfig } from '../src/config/config.ts'
 import { createDatabaseIfMissing, dropDatabase } from '../src/db/database.ts'
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts'
 import { applyMigrations } from '../src/db/migrations/migrator.ts'
@@ -36,7 +37,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
 
   const app = await buildApp({
-    config: { CORS_ORIGINS: [], WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', SANDBOX_EKYC_WEBHOOK_SECRET: 'bench-secret-bench-secret-bench-secret' }),
     databaseUrl,
     logger: process.env.BENCH_DEBUG ? { level: 'error' } : false,
   })

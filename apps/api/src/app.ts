@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import cors from '@fastify/cors'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.ts'
@@ -9,15 +9,23 @@ import { healthRoutes } from './health/routes.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { spa } from './web/spa.ts'
 import { applicantSession } from './applicant-session/applicant-session.ts'
+import { verificationRoutes } from './verification/routes.ts'
+import { webhookRoutes } from './verification/webhook-routes.ts'
+import { createSandboxProvider } from './verification/sandbox/sandbox-provider.ts'
+import { sandboxEkycRoutes } from './verification/sandbox/sandbox-routes.ts'
+import { createTrustdockProvider } from './verification/trustdock/trustdock-provider.ts'
+import { SIGNATURE_HEADER } from './verification/webhook-signature.ts'
 
 export interface AppOptions {
-  config: Pick<Config, 'CORS_ORIGINS' | 'WEB_DIST_DIR' | 'LOG_LEVEL' | 'NODE_ENV'>
+  config: Config
   databaseUrl: string
   logger?: FastifyServerOptions['logger']
+  /** The time as the app sees it; tests move it (session expiry, the 2027-04-01 method cut-over). */
+  clock?: () => Date
 }
 
 /** Builds the whole HTTP application without listening: the server and the tests both use it. */
-export async function buildApp({ config, databaseUrl, logger }: AppOptions) {
+export async function buildApp({ config, databaseUrl, logger, clock = () => new Date() }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     // Request bodies are forms, not uploads; 1 MiB is far above any valid application.
@@ -31,11 +39,30 @@ export async function buildApp({ config, databaseUrl, logger }: AppOptions) {
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
+  const sandbox = config.EKYC_PROVIDER === 'sandbox' ? createSandboxProvider({ prisma: app.prisma, secret: config.SANDBOX_EKYC_WEBHOOK_SECRET }) : null
+  const provider = sandbox ?? createTrustdockProvider(config)
+
   await app.register(
     async (api) => {
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
       await api.register(applicationRoutes)
+      await api.register(verificationRoutes, {
+        provider,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        sessionMinutes: config.VERIFICATION_SESSION_MINUTES,
+        clock,
+      })
+      await api.register(webhookRoutes, { providers: [provider], clock })
+      if (sandbox) {
+        await api.register(sandboxEkycRoutes, {
+          prefix: '/sandbox-ekyc',
+          provider: sandbox,
+          deliver: (body, signature) => deliverToSelf(app, '/api/webhooks/ekyc/sandbox', body, signature),
+          reviewDelayMs: config.SANDBOX_EKYC_REVIEW_DELAY_MS,
+          clock,
+        })
+      }
     },
     { prefix: '/api' },
   )
@@ -46,6 +73,25 @@ export async function buildApp({ config, databaseUrl, logger }: AppOptions) {
     app.setNotFoundHandler(sendNotFound)
   }
   return app
+}
+
+/**
+ * The sandbox provider reaches our webhook the way a vendor would: over HTTP to the listening
+ * server. Before the server listens (tests through inject), the request goes through inject,
+ * which runs the same routing, parsing and signature check.
+ */
+async function deliverToSelf(app: FastifyInstance, path: string, body: string, signature: string) {
+  const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }
+  const address = app.server.address()
+  if (app.server.listening && address && typeof address === 'object') {
+    const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
+    const url = `http://${address.family === 'IPv6' && host !== '127.0.0.1' ? `[${host}]` : host}:${address.port}${path}`
+    const response = await fetch(url, { method: 'POST', headers, body })
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`)
+    return
+  }
+  const response = await app.inject({ method: 'POST', url: path, headers, payload: body })
+  if (response.statusCode >= 300) throw new Error(`webhook answered ${response.statusCode}`)
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

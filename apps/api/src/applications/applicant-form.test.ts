@@ -3,6 +3,7 @@ import { STALE_VERSION_MESSAGE } from '@kakunin/schema/application'
 import { STEP_IDS } from '@kakunin/schema/form/steps'
 import type { App } from '../app.ts'
 import { buildTestApp } from '../test/test-app.ts'
+import { applicantBrowser } from '../test/applicant-browser.ts'
 import { birthDateForAge, validAnswers } from '../test/valid-answers.ts'
 
 let app: App
@@ -11,37 +12,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-/** A browser: creates an application and keeps its session cookie. */
-async function applicant(flow: 'FIRST_TIME' | 'LINK_VERIFIED' = 'FIRST_TIME') {
-  const created = await app.inject({ method: 'POST', url: '/api/applications', payload: { flow } })
-  const cookie = created.cookies.find((c) => c.name === 'kakunin_applicant')!
-  const headers = { cookie: `kakunin_applicant=${cookie.value}` }
-  let version: number = created.json().version
-  const id: string = created.json().id
-  const send = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url, headers, ...(payload ? { payload } : {}) })
-  return {
-    id,
-    headers,
-    get version() {
-      return version
-    },
-    send,
-    async save(step: string, values: unknown, resumeAt?: string) {
-      const response = await send('PUT', `/api/applications/${id}/steps/${step}`, { version, values, ...(resumeAt ? { resumeAt } : {}) })
-      if (response.statusCode === 200) version = response.json().version
-      return response
-    },
-    async saveAll(answers: object = validAnswers) {
-      for (const [step, values] of Object.entries(answers)) expect((await this.save(step, values)).statusCode).toBe(200)
-    },
-    async submit() {
-      const response = await send('POST', `/api/applications/${id}/submit`, { version })
-      if (response.statusCode === 200) version = response.json().version
-      return response
-    },
-  }
-}
+const applicant = (flow?: 'FIRST_TIME' | 'LINK_VERIFIED') => applicantBrowser(app, flow)
 
 const events = (applicationId: string) =>
   app.prisma.applicationEvent.findMany({ where: { applicationId }, orderBy: { id: 'asc' } })

@@ -1,13 +1,13 @@
 import type pg from 'pg'
-import { STALE_VERSION_MESSAGE, type ApplicationFlow, type ApplicationStatus } from '@kakunin/schema/application'
+import { STALE_VERSION_MESSAGE, type ApplicationFlow } from '@kakunin/schema/application'
+import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { STEPS_BY_FLOW, type StepId } from '@kakunin/schema/form/steps'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'
 import { selectOwnedApplication } from './application-sql.ts'
 
-/** Statuses in which the applicant may still change the answers. */
-export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['DRAFT']
-
 export const NOT_EDITABLE_MESSAGE = 'このお申し込みは送信済みのため、内容を変更できません。'
+
+export { EDITABLE_STATUSES }
 export const NOT_IN_FLOW_MESSAGE = 'このお申し込みの手続きにはない入力項目です'
 
 export const flowsWithStep = (step: StepId): ApplicationFlow[] =>

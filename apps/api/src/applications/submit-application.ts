@@ -4,12 +4,14 @@ import { firstTimeApplication } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, STEPS_BY_FLOW } from '@kakunin/schema/form/steps'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'
 import { rowToView, selectOwnedApplication, updateToSubmitted } from './application-sql.ts'
-import { EDITABLE_STATUSES, explainRejectedWrite } from './rejected-write.ts'
+import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
+import { explainRejectedWrite } from './rejected-write.ts'
 import { VALIDATION_MESSAGE } from './save-step.ts'
 
 /**
  * 確認画面 → 続けて本人確認画像をアップロードする: validates the whole application, rules spanning
- * steps included, and moves it DRAFT → SUBMITTED with an event holding exactly what was submitted.
+ * steps included, and moves it to SUBMITTED (from DRAFT, or from DENIED after the applicant
+ * corrected it) with an event holding exactly what was submitted.
  */
 export async function submitApplication(
   pool: pg.Pool,
@@ -33,7 +35,7 @@ export async function submitApplication(
   const row = await updateToSubmitted(pool, {
     ...session,
     version: input.version,
-    fromStatuses: EDITABLE_STATUSES,
+    fromStatuses: SUBMITTABLE_STATUSES,
     answers: parsed.data,
     now,
   })

@@ -22,9 +22,41 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [])),
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
+  /** The origin applicants' phones reach this service at (the QR code's URL); else the request's. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).default('sandbox'),
+  /** How long a QR code (verification session) stays usable. */
+  VERIFICATION_SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Secret the sandbox provider signs its webhooks with. Required in production. */
+  SANDBOX_EKYC_WEBHOOK_SECRET: z.string().min(32).optional(),
+  /** How long the sandbox's reviewer takes before its verdict (0 in tests). */
+  SANDBOX_EKYC_REVIEW_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  TRUSTDOCK_API_URL: z.url({ protocol: /^https$/ }).optional(),
+  TRUSTDOCK_API_TOKEN: z.string().min(1).optional(),
+  TRUSTDOCK_PLAN_ID: z.string().min(1).optional(),
+  TRUSTDOCK_WEBHOOK_SECRET: z.string().min(32).optional(),
+  /** Where the applicant's phone opens the vendor's app for a verification (public_id is appended). */
+  TRUSTDOCK_APP_URL: z.url({ protocol: /^https$/ }).optional(),
 })
 
-export type Config = z.infer<typeof envSchema>
+// Secrets are never defaulted in production; elsewhere a fixed development secret keeps
+// `pnpm start` working with no setup, and is marked as such in the logs.
+const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-sandbox-ekyc-webhook-secret'
+
+const configSchema = envSchema.transform((env, ctx) => {
+  const sandboxSecret = env.SANDBOX_EKYC_WEBHOOK_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_WEBHOOK_SECRET)
+  if (env.EKYC_PROVIDER === 'sandbox' && !sandboxSecret) {
+    ctx.addIssue({ code: 'custom', path: ['SANDBOX_EKYC_WEBHOOK_SECRET'], message: 'is required in production (32+ characters)' })
+  }
+  if (env.EKYC_PROVIDER === 'trustdock') {
+    for (const name of ['TRUSTDOCK_API_URL', 'TRUSTDOCK_API_TOKEN', 'TRUSTDOCK_PLAN_ID', 'TRUSTDOCK_WEBHOOK_SECRET', 'TRUSTDOCK_APP_URL'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when EKYC_PROVIDER=trustdock' })
+    }
+  }
+  return { ...env, SANDBOX_EKYC_WEBHOOK_SECRET: sandboxSecret ?? '' }
+})
+
+export type Config = z.infer<typeof configSchema>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -34,7 +66,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env tooling.
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
-  const result = envSchema.safeParse(defined)
+  const result = configSchema.safeParse(defined)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildApp } from '../app.ts'
-import { buildTestApp } from '../test/test-app.ts'
+import { buildTestApp, testConfig } from '../test/test-app.ts'
 
 describe('GET /api/health', () => {
   it('reports ok after querying the database', async () => {
@@ -14,7 +14,7 @@ describe('GET /api/health', () => {
   it('reports 503 in the error shape, without connection details, when the database is unreachable', async () => {
     // Port 1 on loopback: nothing listens there, so every connection is refused at once.
     const app = await buildApp({
-      config: { CORS_ORIGINS: [], WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+      config: testConfig(),
       databaseUrl: 'postgresql://nobody:secret@127.0.0.1:1/kakunin',
       logger: false,
     })

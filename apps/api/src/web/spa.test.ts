@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
+import { testConfig } from '../test/test-app.ts'
 import { buildApp, type App } from '../app.ts'
 
 const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-dist-'))
@@ -12,7 +13,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>kakunin</title>')
   fs.writeFileSync(path.join(distDir, 'assets', 'entry-abc123.js'), 'console.log(1)')
   app = await buildApp({
-    config: { CORS_ORIGINS: [], WEB_DIST_DIR: distDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' },
+    config: testConfig({ WEB_DIST_DIR: distDir }),
     databaseUrl: inject('databaseUrl'),
     logger: false,
   })

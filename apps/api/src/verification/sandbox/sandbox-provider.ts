@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import type { Prisma } from '../../db/prisma-plugin.ts'
+import { hashSessionToken, newSessionToken } from '../../applicant-session/session-token.ts'
+import { WebhookRejected, type IdentityVerificationProvider, type ProviderEvent } from '../provider.ts'
+import { signWebhook, verifyWebhookSignature } from '../webhook-signature.ts'
+import { sandboxWebhookPayload, type SandboxWebhookPayload } from './sandbox-webhook.ts'
+
+export const SANDBOX = 'sandbox'
+
+/** Sends a signed webhook to our own endpoint, as a vendor would over the network. */
+export type WebhookDelivery = (body: string, signature: string) => Promise<void>
+
+/**
+ * The built-in eKYC provider. Its QR code opens this project's phone pages (/m/verify/:token),
+ * which play the vendor's app; its reviewer compares the ID with the declared data and reports
+ * through the same signed webhook a real vendor would use. Nothing else of ours is called.
+ */
+export function createSandboxProvider(deps: { prisma: Prisma; secret: string }): IdentityVerificationProvider & {
+  sign(payload: SandboxWebhookPayload, now?: Date): { body: string; signature: string }
+} {
+  return {
+    name: SANDBOX,
+
+    async createSession({ comparing, publicBaseUrl, expiresAt, now }) {
+      const token = newSessionToken()
+      const session = await deps.prisma.sandboxEkycSession.create({
+        data: { tokenHash: hashSessionToken(token), comparing: { ...comparing }, expiresAt, createdAt: now },
+      })
+      return { providerReference: session.id, url: `${publicBaseUrl}/m/verify/${token}` }
+    },
+
+    parseWebhook({ signature, body }, now): ProviderEvent {
+      const problem = verifyWebhookSignature(deps.secret, signature, body, now)
+      if (problem === 'missing' || problem === 'malformed') throw new WebhookRejected(400, `signature ${problem}`)
+      if (problem) throw new WebhookRejected(401, `signature ${problem}`)
+      let json: unknown
+      try {
+        json = JSON.parse(body)
+      } catch {
+        throw new WebhookRejected(400, 'body is not JSON')
+      }
+      const parsed = sandboxWebhookPayload.safeParse(json)
+      if (!parsed.success) throw new WebhookRejected(400, 'unexpected payload')
+      const payload = parsed.data
+      const base = { eventId: payload.id, providerReference: payload.session.id, occurredAt: new Date(payload.created) }
+      switch (payload.type) {
+        case 'session.started':
+          return { ...base, kind: 'started', method: payload.session.method, documentType: payload.session.document_type }
+        case 'session.submitted':
+          return { ...base, kind: 'submitted' }
+        case 'session.reviewed':
+          return payload.review.verdict === 'approved'
+            ? { ...base, kind: 'approved', vendorResult: payload.review }
+            : { ...base, kind: 'denied', reasons: payload.review.reasons, mismatches: payload.review.mismatches, vendorResult: payload.review }
+      }
+    },
+
+    sign(payload, now = new Date()) {
+      const body = JSON.stringify(payload)
+      return { body, signature: signWebhook(deps.secret, body, now) }
+    },
+  }
+}
+
+export const newEventId = () => `evt_${randomUUID()}`

@@ -1,0 +1,31 @@
+import { z } from '@kakunin/schema/zod'
+import { DOCUMENT_TYPES, SANDBOX_METHODS } from '@kakunin/schema/sandbox-ekyc'
+
+/** The sandbox vendor's own webhook format; sandbox-provider maps it onto ProviderEvent. */
+export const sandboxWebhookPayload = z.discriminatedUnion('type', [
+  z.object({
+    id: z.string(),
+    type: z.literal('session.started'),
+    created: z.iso.datetime(),
+    session: z.object({ id: z.uuid(), method: z.enum(SANDBOX_METHODS), document_type: z.enum(DOCUMENT_TYPES) }),
+  }),
+  z.object({ id: z.string(), type: z.literal('session.submitted'), created: z.iso.datetime(), session: z.object({ id: z.uuid() }) }),
+  z.object({
+    id: z.string(),
+    type: z.literal('session.reviewed'),
+    created: z.iso.datetime(),
+    session: z.object({ id: z.uuid() }),
+    review: z.object({
+      verdict: z.enum(['approved', 'denied']),
+      reasons: z.array(z.enum(['ID_MISMATCH', 'ID_UNREADABLE', 'ID_EXPIRED', 'NOT_ORIGINAL', 'SELFIE_MISMATCH', 'OTHER'])),
+      mismatches: z.array(
+        z.object({
+          field: z.string(),
+          reason: z.enum(['NAME_MISMATCH', 'KANA_MISMATCH', 'BIRTHDATE_MISMATCH', 'ADDRESS_MISMATCH', 'VARIANT_CHARACTER']),
+          hint: z.string(),
+        }),
+      ),
+    }),
+  }),
+])
+export type SandboxWebhookPayload = z.infer<typeof sandboxWebhookPayload>

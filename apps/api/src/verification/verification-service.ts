@@ -1,0 +1,78 @@
+import QRCode from 'qrcode'
+import type { VerificationView } from '@kakunin/schema/verification'
+import type { DraftAnswers } from '@kakunin/schema/form/application-form'
+import type { ApplicationStatus } from '@kakunin/schema/application'
+import type { Prisma } from '../db/prisma-plugin.ts'
+import type { Verification } from '../generated/prisma/client.ts'
+import { conflict, notFound } from '../http/api-error.ts'
+import type { IdentityVerificationProvider, Mismatch } from './provider.ts'
+
+/** Application statuses in which the applicant may (re)open a verification session. */
+const CAN_START: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING']
+
+export async function toVerificationView(verification: Verification, now: Date): Promise<VerificationView> {
+  const expired = (verification.status === 'PENDING' || verification.status === 'STARTED') && verification.expiresAt <= now
+  const result = verification.result as { mismatches?: Mismatch[] } | null
+  return {
+    id: verification.id,
+    status: expired ? 'EXPIRED' : verification.status,
+    url: verification.url,
+    qrCode: await QRCode.toDataURL(verification.url, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),
+    expiresAt: verification.expiresAt.toISOString(),
+    mismatches: (result?.mismatches ?? []).map(({ field, hint }) => ({ field, hint })),
+  }
+}
+
+/**
+ * 利用者身元確認プランの確認を行う: opens a session with the provider for a submitted application
+ * and records it. A new session (after one expired) never replaces the old ones in the record.
+ */
+export async function startVerification(
+  prisma: Prisma,
+  provider: IdentityVerificationProvider,
+  applicationId: string,
+  options: { publicBaseUrl: string; sessionMinutes: number; now: Date },
+) {
+  const application = await prisma.application.findUnique({ where: { id: applicationId } })
+  if (!application) throw notFound('お申し込みが見つかりません')
+  if (!CAN_START.includes(application.status)) throw conflict('このお申し込みは本人確認を行える状態ではありません。')
+  const latest = await prisma.verification.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } })
+  if (latest?.status === 'SUBMITTED') throw conflict('本人確認の内容を確認中です。結果をお待ちください。')
+
+  const user = (application.answers as DraftAnswers).user
+  if (!user) throw conflict('利用者情報が入力されていません。')
+  const expiresAt = new Date(options.now.getTime() + options.sessionMinutes * 60_000)
+  const session = await provider.createSession({
+    comparing: { reference: application.reference, ...user },
+    publicBaseUrl: options.publicBaseUrl,
+    expiresAt,
+    now: options.now,
+  })
+  const verification = await prisma.$transaction(async (tx) => {
+    const created = await tx.verification.create({
+      data: { applicationId, provider: provider.name, providerReference: session.providerReference, url: session.url, expiresAt, createdAt: options.now },
+    })
+    await tx.applicationEvent.create({
+      data: {
+        applicationId,
+        type: 'VERIFICATION_REQUESTED',
+        actorType: 'APPLICANT',
+        data: { verificationId: created.id, provider: provider.name, providerReference: session.providerReference, expiresAt },
+        createdAt: options.now,
+      },
+    })
+    return created
+  })
+  return toVerificationView(verification, options.now)
+}
+
+export async function currentVerification(prisma: Prisma, applicationId: string, now: Date) {
+  const application = await prisma.application.findUnique({
+    where: { id: applicationId },
+    select: { status: true, verifications: { orderBy: { createdAt: 'desc' }, take: 1 } },
+  })
+  if (!application) throw notFound('お申し込みが見つかりません')
+  const [latest] = application.verifications
+  return { applicationStatus: application.status, verification: latest ? await toVerificationView(latest, now) : null }
+}
+

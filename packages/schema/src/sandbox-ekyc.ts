@@ -1,0 +1,78 @@
+import { birthDate } from './birth-date.ts'
+import { requiredText } from './text.ts'
+import { z } from './zod.ts'
+
+// The built-in sandbox eKYC provider's phone pages: it plays the vendor's app.
+
+export const DOCUMENT_TYPES = [
+  'drivers_license',
+  'my_number_card',
+  'residence_card',
+  'special_permanent_resident_certificate',
+  'driving_history_certificate',
+  'passport',
+] as const
+export type DocumentType = (typeof DOCUMENT_TYPES)[number]
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  drivers_license: '運転免許証',
+  my_number_card: 'マイナンバーカード',
+  residence_card: '在留カード',
+  special_permanent_resident_certificate: '特別永住者証明書',
+  driving_history_certificate: '運転経歴証明書',
+  passport: 'パスポート（住所の記載があるもの）',
+}
+
+/** Documents whose back carries part of the 本人特定事項 (address changes are written there). */
+export const DOCUMENTS_WITH_BACK: readonly DocumentType[] = [
+  'drivers_license',
+  'my_number_card',
+  'residence_card',
+  'special_permanent_resident_certificate',
+  'driving_history_certificate',
+]
+
+export const SANDBOX_METHODS = ['ho', 'ic_chip'] as const
+export type SandboxMethod = (typeof SANDBOX_METHODS)[number]
+
+export const SANDBOX_METHOD_LABELS: Record<SandboxMethod, string> = {
+  ho: '本人確認書類と顔写真を撮影する',
+  ic_chip: '本人確認書類のICチップを読み取り、顔写真を撮影する',
+}
+
+export const UPLOAD_KINDS = ['front', 'back', 'selfie'] as const
+export type UploadKind = (typeof UPLOAD_KINDS)[number]
+export const UPLOAD_KIND_LABELS: Record<UploadKind, string> = { front: '表面', back: '裏面', selfie: '顔写真' }
+
+/** Which images a method and document need. The IC chip carries the document's own data. */
+export function requiredUploads(method: SandboxMethod, documentType: DocumentType): UploadKind[] {
+  if (method === 'ic_chip') return ['selfie']
+  return DOCUMENTS_WITH_BACK.includes(documentType) ? ['front', 'back', 'selfie'] : ['front', 'selfie']
+}
+
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+export const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/webp'] as const
+
+export const sandboxSessionView = z.object({
+  status: z.enum(['PENDING', 'STARTED', 'SUBMITTED', 'REVIEWED', 'EXPIRED']),
+  expiresAt: z.iso.datetime(),
+  methods: z.array(z.enum(SANDBOX_METHODS)),
+  method: z.nullable(z.enum(SANDBOX_METHODS)),
+  documentType: z.nullable(z.enum(DOCUMENT_TYPES)),
+  uploaded: z.array(z.enum(UPLOAD_KINDS)),
+})
+export type SandboxSessionView = z.infer<typeof sandboxSessionView>
+
+export const sandboxStartBody = z.strictObject({
+  method: z.enum(SANDBOX_METHODS, '確認方法を選んでください'),
+  documentType: z.enum(DOCUMENT_TYPES, '本人確認書類の種類を選んでください'),
+})
+
+/** The details printed on the document, as the phone reads (here: types) them. */
+export const sandboxDetailsBody = z.strictObject({
+  familyName: requiredText(50, '姓を入力してください'),
+  givenName: requiredText(50, '名を入力してください'),
+  birthDate,
+  address: requiredText(200, '住所を入力してください'),
+})
+export type SandboxDetails = z.infer<typeof sandboxDetailsBody>
