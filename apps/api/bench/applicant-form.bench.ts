@@ -37,9 +37,17 @@ async function main() {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
 
   const app = await buildApp({
-    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', SANDBOX_EKYC_WEBHOOK_SECRET: 'bench-secret-bench-secret-bench-secret' }),
+    config: loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      WEB_DIST_DIR: '/nonexistent',
+      SANDBOX_EKYC_WEBHOOK_SECRET: 'bench-secret-bench-secret-bench-secret',
+      PUBLIC_BASE_URL: 'http://127.0.0.1',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    }),
     databaseUrl,
     logger: process.env.BENCH_DEBUG ? { level: 'error' } : false,
+    outboxWorker: false,
   })
   const appUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 

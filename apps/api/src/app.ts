@@ -15,6 +15,9 @@ import { createSandboxProvider } from './verification/sandbox/sandbox-provider.t
 import { sandboxEkycRoutes } from './verification/sandbox/sandbox-routes.ts'
 import { createTrustdockProvider } from './verification/trustdock/trustdock-provider.ts'
 import { SIGNATURE_HEADER } from './verification/webhook-signature.ts'
+import { mailPlugin } from './email/mail-plugin.ts'
+import { mailboxRoutes } from './email/mailbox-routes.ts'
+import { resumeRoutes } from './resume/routes.ts'
 
 export interface AppOptions {
   config: Config
@@ -22,10 +25,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** The time as the app sees it; tests move it (session expiry, the 2027-04-01 method cut-over). */
   clock?: () => Date
+  /** Run the outbox worker (default). Tests turn it off and flush the outbox themselves. */
+  outboxWorker?: boolean
 }
 
 /** Builds the whole HTTP application without listening: the server and the tests both use it. */
-export async function buildApp({ config, databaseUrl, logger, clock = () => new Date() }: AppOptions) {
+export async function buildApp({ config, databaseUrl, logger, clock = () => new Date(), outboxWorker = true }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     // Request bodies are forms, not uploads; 1 MiB is far above any valid application.
@@ -37,6 +42,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(errorHandler)
   await app.register(prismaPlugin, { databaseUrl })
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
+  await app.register(mailPlugin, { config, runWorker: outboxWorker })
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
   const sandbox = config.EKYC_PROVIDER === 'sandbox' ? createSandboxProvider({ prisma: app.prisma, secret: config.SANDBOX_EKYC_WEBHOOK_SECRET }) : null
@@ -53,7 +59,9 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
         sessionMinutes: config.VERIFICATION_SESSION_MINUTES,
         clock,
       })
-      await api.register(webhookRoutes, { providers: [provider], clock })
+      await api.register(webhookRoutes, { providers: [provider], clock, resumeHours: config.RESUME_LINK_HOURS })
+      await api.register(resumeRoutes, { hours: config.RESUME_LINK_HOURS, clock, renewLimit: config.RESUME_RENEW_RATE_LIMIT })
+      if (config.NODE_ENV !== 'production') await api.register(mailboxRoutes)
       if (sandbox) {
         await api.register(sandboxEkycRoutes, {
           prefix: '/sandbox-ekyc',

@@ -103,6 +103,16 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
   return rows[0] ?? null
 }
 
+export interface QueuedEmail {
+  to: string
+  fallbackTo: string | null
+  template: string
+  subject: string
+  text: string
+  html: string
+  messageId: string
+}
+
 export interface SubmitWrite {
   id: string
   tokenHash: string
@@ -110,6 +120,8 @@ export interface SubmitWrite {
   fromStatuses: readonly ApplicationStatus[]
   /** The validated answers, recorded in the event as exactly what was submitted. */
   answers: unknown
+  /** 申込受付, queued by the same statement. */
+  email: QueuedEmail
   now: Date
 }
 
@@ -125,9 +137,26 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
      ), event AS (
        INSERT INTO application_events (application_id, type, actor_type, from_status, to_status, data, created_at)
        SELECT id, 'SUBMITTED', 'APPLICANT', from_status, 'SUBMITTED', jsonb_build_object('answers', $5::jsonb), $6 FROM updated
+     ), email AS (
+       INSERT INTO outbox_emails (id, application_id, template, "to", fallback_to, subject, text, html, message_id, created_at, next_attempt_at)
+       SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $6, $6 FROM updated
      )
      SELECT ${RETURNED} FROM updated`,
-    values: [w.id, w.tokenHash, w.version, w.fromStatuses, JSON.stringify(w.answers), w.now],
+    values: [
+      w.id,
+      w.tokenHash,
+      w.version,
+      w.fromStatuses,
+      JSON.stringify(w.answers),
+      w.now,
+      w.email.template,
+      w.email.to,
+      w.email.fallbackTo,
+      w.email.subject,
+      w.email.text,
+      w.email.html,
+      w.email.messageId,
+    ],
   })
   return rows[0] ?? null
 }

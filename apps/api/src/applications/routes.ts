@@ -51,6 +51,6 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors } },
     },
-    async (request) => submitApplication(app.pg, applicantWriteSession(request, request.params.id), request.body),
+    async (request) => submitApplication(app.pg, app.mail, applicantWriteSession(request, request.params.id), request.body),
   )
 }

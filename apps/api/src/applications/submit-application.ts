@@ -7,6 +7,9 @@ import { rowToView, selectOwnedApplication, updateToSubmitted } from './applicat
 import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { explainRejectedWrite } from './rejected-write.ts'
 import { VALIDATION_MESSAGE } from './save-step.ts'
+import type { MailSettings } from '../email/mail-plugin.ts'
+import { newMessageId } from '../email/outbox.ts'
+import { submissionReceivedEmail } from '../email/templates.ts'
 
 /**
  * 確認画面 → 続けて本人確認画像をアップロードする: validates the whole application, rules spanning
@@ -15,6 +18,7 @@ import { VALIDATION_MESSAGE } from './save-step.ts'
  */
 export async function submitApplication(
   pool: pg.Pool,
+  mail: MailSettings,
   session: { id: string; tokenHash: string },
   input: { version: number },
   now = new Date(),
@@ -37,6 +41,12 @@ export async function submitApplication(
     version: input.version,
     fromStatuses: SUBMITTABLE_STATUSES,
     answers: parsed.data,
+    email: {
+      ...submissionReceivedEmail({ reference: current.reference, senderName: mail.senderName }),
+      to: parsed.data.login.loginEmail,
+      fallbackTo: parsed.data.login.contactEmail,
+      messageId: newMessageId(mail.fromAddress),
+    },
     now,
   })
   if (!row) throw await explainRejectedWrite(pool, session.id, session.tokenHash)

@@ -22,8 +22,18 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : [])),
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
-  /** The origin applicants' phones reach this service at (the QR code's URL); else the request's. */
+  /** The origin applicants reach this service at: links in emails, and the QR code's URL. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** smtp://user:pass@host:587 or smtps://…; unset: mails go to the development mailbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM_ADDRESS: z.email().default('no-reply@kakunin.localhost'),
+  MAIL_FROM_NAME: z.string().min(1).default('取引時確認事務局'),
+  /** How often the outbox worker looks for mail to send. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** How long an emailed resume link stays valid. */
+  RESUME_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  /** Requests for a fresh resume link per client per 15 minutes (raise it for load tests). */
+  RESUME_RENEW_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).default('sandbox'),
   /** How long a QR code (verification session) stays usable. */
   VERIFICATION_SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
@@ -53,7 +63,19 @@ const configSchema = envSchema.transform((env, ctx) => {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when EKYC_PROVIDER=trustdock' })
     }
   }
-  return { ...env, SANDBOX_EKYC_WEBHOOK_SECRET: sandboxSecret ?? '' }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production (links in emails and QR codes)' })
+  }
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (the development mailbox is not for real mail)' })
+  }
+  return {
+    ...env,
+    SANDBOX_EKYC_WEBHOOK_SECRET: sandboxSecret ?? '',
+    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    /** Links in emails: the public origin, or this machine in development. */
+    LINK_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+  }
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -19,6 +19,7 @@ export function buildTestApp(options: { env?: Record<string, string>; clock?: Ap
     config: testConfig(options.env),
     databaseUrl: inject('databaseUrl'),
     logger: false,
+    outboxWorker: false,
     ...(options.clock ? { clock: options.clock } : {}),
   })
 }

@@ -4,6 +4,12 @@ import type { Prisma } from '../db/prisma-plugin.ts'
 import { Prisma as PrismaNamespace, type VerificationStatus } from '../generated/prisma/client.ts'
 import { conflict, notFound } from '../http/api-error.ts'
 import type { ProviderEvent } from './provider.ts'
+import type { DraftAnswers } from '@kakunin/schema/form/application-form'
+import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import type { MailSettings } from '../email/mail-plugin.ts'
+import { enqueueEmail } from '../email/outbox.ts'
+import { approvedEmail, deniedEmail } from '../email/templates.ts'
+import { issueResumeToken, resumeLink } from '../resume/resume-tokens.ts'
 
 type Outcome = 'applied' | 'duplicate'
 
@@ -19,10 +25,17 @@ const MOVES: Record<ProviderEvent['kind'], { verification: VerificationStatus; a
  * event, in one transaction that also stores the webhook's id, so the same event twice changes
  * nothing. A move the status rules forbid is refused (409) and recorded as such.
  */
-export async function applyProviderEvent(prisma: Prisma, provider: string, event: ProviderEvent, payload: unknown, now: Date): Promise<Outcome> {
+export async function applyProviderEvent(
+  prisma: Prisma,
+  mail: MailSettings & { resumeHours: number },
+  provider: string,
+  event: ProviderEvent,
+  payload: unknown,
+  now: Date,
+): Promise<Outcome> {
   const verification = await prisma.verification.findUnique({
     where: { provider_providerReference: { provider, providerReference: event.providerReference } },
-    include: { application: { select: { status: true } } },
+    include: { application: { select: { status: true, reference: true, answers: true } } },
   })
   if (!verification) throw notFound('unknown verification session')
   const move = MOVES[event.kind]
@@ -75,6 +88,7 @@ export async function applyProviderEvent(prisma: Prisma, provider: string, event
           createdAt: now,
         },
       })
+      if (decided) await queueVerdictEmail(tx, mail, verification.applicationId, verification.application, event, now)
     })
   } catch (error) {
     // The same event delivered twice at once: the other delivery stored it first.
@@ -82,6 +96,33 @@ export async function applyProviderEvent(prisma: Prisma, provider: string, event
     throw error
   }
   return 'applied'
+}
+
+/** 審査結果: 承認, or 否認 with what to correct and a link back into the application. */
+async function queueVerdictEmail(
+  tx: TransactionClient,
+  mail: MailSettings & { resumeHours: number },
+  applicationId: string,
+  application: { reference: string; answers: unknown },
+  event: ProviderEvent,
+  now: Date,
+) {
+  const login = (application.answers as DraftAnswers).login
+  if (!login) return
+  const recipient = { applicationId, to: login.loginEmail, fallbackTo: login.contactEmail }
+  if (event.kind === 'approved') {
+    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email: approvedEmail({ reference: application.reference, senderName: mail.senderName }) }, now)
+  } else if (event.kind === 'denied') {
+    const { token, expiresAt } = await issueResumeToken(tx, applicationId, mail.resumeHours, now)
+    const email = deniedEmail({
+      reference: application.reference,
+      hints: event.mismatches.map((mismatch) => mismatch.hint),
+      link: resumeLink(mail.linkBaseUrl, token),
+      expiresAt,
+      senderName: mail.senderName,
+    })
+    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
+  }
 }
 
 /** The verdict as stored with the verification and its DECIDED event: plain JSON. */

@@ -8,9 +8,9 @@ import { SIGNATURE_HEADER } from './webhook-signature.ts'
  * POST /api/webhooks/ekyc/:provider — the provider's signed verdicts and progress. The body is
  * kept raw: the signature covers the exact bytes sent.
  */
-export const webhookRoutes: FastifyPluginAsync<{ providers: IdentityVerificationProvider[]; clock: () => Date }> = async (
+export const webhookRoutes: FastifyPluginAsync<{ providers: IdentityVerificationProvider[]; clock: () => Date; resumeHours: number }> = async (
   app,
-  { providers, clock },
+  { providers, clock, resumeHours },
 ) => {
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body))
 
@@ -26,7 +26,7 @@ export const webhookRoutes: FastifyPluginAsync<{ providers: IdentityVerification
         request.log.warn({ provider: provider.name, reason: error.message }, 'webhook rejected')
         throw new ApiError(error.statusCode, error.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', '署名を検証できませんでした')
       }
-      const outcome = await applyProviderEvent(app.prisma, provider.name, event, JSON.parse(String(request.body)), now)
+      const outcome = await applyProviderEvent(app.prisma, { ...app.mail, resumeHours }, provider.name, event, JSON.parse(String(request.body)), now)
       return reply.status(200).send({ received: true, duplicate: outcome === 'duplicate' })
     })
   }

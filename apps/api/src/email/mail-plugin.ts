@@ -1,0 +1,45 @@
+import fp from 'fastify-plugin'
+import type { Config } from '../config/config.ts'
+import { createOutboxWorker } from './outbox-worker.ts'
+import { createMailTransport } from './transport.ts'
+
+export interface MailSettings {
+  fromAddress: string
+  senderName: string
+  /** Origin for links in emails. */
+  linkBaseUrl: string
+  /** Sends what is due now; the worker does this on its own, tests call it to not wait. */
+  flush(): Promise<number>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mail: MailSettings
+  }
+}
+
+/** Email: the sender, the transport, and the outbox worker that runs while the app is up. */
+export const mailPlugin = fp<{ config: Config; runWorker: boolean }>(
+  async (app, { config, runWorker }) => {
+    const transport = createMailTransport(config.SMTP_URL)
+    const worker = createOutboxWorker({
+      pool: app.pg,
+      transport,
+      from: `"${config.MAIL_FROM_NAME}" <${config.MAIL_FROM_ADDRESS}>`,
+      log: app.log,
+      pollMs: config.OUTBOX_POLL_MS,
+    })
+    app.decorate('mail', {
+      fromAddress: config.MAIL_FROM_ADDRESS,
+      senderName: config.MAIL_FROM_NAME,
+      linkBaseUrl: config.LINK_BASE_URL,
+      flush: () => worker.runOnce(),
+    })
+    if (runWorker) app.addHook('onReady', async () => worker.start())
+    app.addHook('onClose', async () => {
+      await worker.stop()
+      transport.close()
+    })
+  },
+  { name: 'mail', dependencies: ['prisma'] },
+)

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { errorResponse } from '@kakunin/schema/errors'
+import { z } from '@kakunin/schema/zod'
+import { notFound } from '../http/api-error.ts'
+
+const mailView = z.object({
+  id: z.uuid(),
+  template: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  status: z.enum(['PENDING', 'SENT', 'FAILED']),
+  deliveredTo: z.nullable(z.string()),
+  createdAt: z.iso.datetime(),
+})
+
+const toView = (mail: {
+  id: string
+  template: string
+  to: string
+  subject: string
+  text: string
+  html: string
+  status: 'PENDING' | 'SENT' | 'FAILED'
+  deliveredTo: string | null
+  createdAt: Date
+}) => ({ ...mail, createdAt: mail.createdAt.toISOString() })
+
+/**
+ * The development mailbox: every queued email, newest first, optionally for one address. Only
+ * outside production, where no SMTP server may be at hand.
+ */
+export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  const select = { id: true, template: true, to: true, subject: true, text: true, html: true, status: true, deliveredTo: true, createdAt: true }
+
+  app.get(
+    '/dev/mailbox',
+    { schema: { querystring: z.strictObject({ to: z.optional(z.string()) }), response: { 200: z.object({ mails: z.array(mailView) }) } } },
+    async (request) => {
+      const mails = await app.prisma.outboxEmail.findMany({
+        where: request.query.to ? { to: request.query.to } : {},
+        orderBy: { createdAt: 'desc' },
+        take: 50,
+        select,
+      })
+      return { mails: mails.map(toView) }
+    },
+  )
+
+  app.get(
+    '/dev/mailbox/:id',
+    { schema: { params: z.strictObject({ id: z.uuid('メールが見つかりません') }), response: { 200: mailView, 404: errorResponse } } },
+    async (request) => {
+      const mail = await app.prisma.outboxEmail.findUnique({ where: { id: request.params.id }, select })
+      if (!mail) throw notFound('メールが見つかりません')
+      return toView(mail)
+    },
+  )
+}

@@ -1,0 +1,90 @@
+// The emails, in Japanese, as text and HTML. Each names the reference number, says what happens
+// next, and is signed by the sender configured in the environment.
+
+export interface RenderedEmail {
+  template: 'DRAFT_SAVED' | 'SUBMISSION_RECEIVED' | 'APPROVED' | 'DENIED' | 'INQUIRY_RECEIVED'
+  subject: string
+  text: string
+  html: string
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character)
+
+/** Paragraphs (blank-line separated); a line that is a URL becomes a link in the HTML part. */
+function compose(template: RenderedEmail['template'], subject: string, body: string, senderName: string): RenderedEmail {
+  const footer = `\n\n――――――――――――――――\n${senderName}\nこのメールは送信専用です。ご返信いただいてもお答えできません。\nお心当たりのない場合は、このメールを破棄してください。`
+  const text = `${body}${footer}`
+  const html = text
+    .split('\n\n')
+    .map((paragraph) =>
+      `<p>${paragraph
+        .split('\n')
+        .map((line) => (/^https?:\/\/\S+$/.test(line) ? `<a href="${escapeHtml(line)}">${escapeHtml(line)}</a>` : escapeHtml(line)))
+        .join('<br>')}</p>`,
+    )
+    .join('\n')
+  return {
+    template,
+    subject,
+    text,
+    html: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>${html}</body></html>`,
+  }
+}
+
+export function draftSavedEmail(input: { reference: string; link: string; expiresAt: Date; senderName: string }) {
+  return compose(
+    'DRAFT_SAVED',
+    `【取引時確認】入力途中のお申し込みを保存しました（受付番号 ${input.reference}）`,
+    `取引時確認情報の入力途中のお申し込みを保存しました。\n\n受付番号: ${input.reference}\n\n次のリンクから、続きを入力できます（${formatJst(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\nリンクの有効期限が切れた場合は、リンクを開いた画面から新しいリンクをお送りできます。`,
+    input.senderName,
+  )
+}
+
+export function submissionReceivedEmail(input: { reference: string; senderName: string }) {
+  return compose(
+    'SUBMISSION_RECEIVED',
+    `【取引時確認】お申し込みを受け付けました（受付番号 ${input.reference}）`,
+    `取引時確認情報のお申し込みを受け付けました。\n\n受付番号: ${input.reference}\n\n引き続き、スマートフォンで本人確認（本人確認書類と顔写真の撮影）を行ってください。審査の結果はメールでお知らせします。`,
+    input.senderName,
+  )
+}
+
+export function approvedEmail(input: { reference: string; senderName: string }) {
+  return compose(
+    'APPROVED',
+    `【取引時確認】審査結果のお知らせ: 承認（受付番号 ${input.reference}）`,
+    `取引時確認の審査が完了し、承認されました。\n\n受付番号: ${input.reference}\n\nご協力いただき、ありがとうございました。引き続き Twilio をご利用ください。`,
+    input.senderName,
+  )
+}
+
+export function deniedEmail(input: { reference: string; hints: string[]; link: string; expiresAt: Date; senderName: string }) {
+  const hints = input.hints.length > 0 ? input.hints.map((hint) => `・${hint}`).join('\n') : '・フォームの内容と本人確認書類の内容が一致しませんでした。'
+  return compose(
+    'DENIED',
+    `【取引時確認】審査結果のお知らせ: 否認（受付番号 ${input.reference}）`,
+    `取引時確認の審査の結果、お申し込みを承認できませんでした。\n\n受付番号: ${input.reference}\n\n確認が必要な項目:\n${hints}\n\nフォームには、本人確認書類と同じ内容（字体を含む）をご入力ください。次のリンクから内容を修正して、もう一度お申し込みいただけます（${formatJst(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}`,
+    input.senderName,
+  )
+}
+
+export function inquiryReceivedEmail(input: { reference: string; name: string; kindLabel: string; senderName: string }) {
+  return compose(
+    'INQUIRY_RECEIVED',
+    `【取引時確認】お問い合わせを受け付けました（お問い合わせ番号 ${input.reference}）`,
+    `${input.name} 様\n\nお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\nお問い合わせ番号: ${input.reference}\nお問い合わせの種類: ${input.kindLabel}`,
+    input.senderName,
+  )
+}
+
+export function formatJst(date: Date): string {
+  return new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date)
+}

@@ -1,0 +1,15 @@
+import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'
+
+/**
+ * A resume link's token: random, single use, expiring; only its hash is stored. Issued inside the
+ * transaction that queues the email carrying it.
+ */
+export async function issueResumeToken(tx: TransactionClient, applicationId: string, hours: number, now: Date) {
+  const token = newSessionToken()
+  const expiresAt = new Date(now.getTime() + hours * 60 * 60 * 1000)
+  await tx.resumeToken.create({ data: { applicationId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now } })
+  return { token, expiresAt }
+}
+
+export const resumeLink = (linkBaseUrl: string, token: string) => `${linkBaseUrl}/resume/${token}`
