@@ -12,5 +12,11 @@ export default defineConfig({
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     proxy: { '/api': `http://127.0.0.1:${apiPort}` },
   },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Every browser the form supports knows <link rel="modulepreload">; the polyfill would only
+    // add to the first load.
+    modulePreload: { polyfill: false },
+  },
 })

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { referencePattern } from '@kakunin/schema/application'
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
+import { currentApplication, expectStep } from '../support/applicant-form.ts'
 import { queryDatabase } from '../support/database.ts'
 
 test.describe('初回登録: the entry question', () => {
-  test('choosing 持っていない creates a DRAFT application with its event', async ({ page }) => {
+  test('choosing 持っていない creates a DRAFT application with its event and opens the first step', async ({ page }) => {
     await page.goto('/')
     await expect(page.getByRole('heading', { level: 1, name: '取引時確認情報の登録' })).toBeVisible()
     await expectNoSeriousA11yViolations(page)
@@ -12,8 +13,9 @@ test.describe('初回登録: the entry question', () => {
     await page.getByRole('radio', { name: '持っていない' }).check()
     await page.getByRole('button', { name: '次へ' }).click()
 
-    await expect(page.getByRole('heading', { name: 'お申し込みを開始しました' })).toBeVisible()
-    const reference = (await page.getByTestId('reference').textContent())!.trim()
+    await expectStep(page, '/apply/type', 'お申し込み内容の入力')
+    await expect(page.getByText('ステップ 1 / 6')).toBeVisible()
+    const { reference } = await currentApplication(page)
     expect(reference).toMatch(referencePattern)
 
     const rows = await queryDatabase<{ status: string; flow: string; type: string; actor_type: string }>(
@@ -29,7 +31,10 @@ test.describe('初回登録: the entry question', () => {
     await page.goto('/')
     await page.getByRole('radio', { name: 'すでに取引時確認済みのAccount SIDを持っている' }).check()
     await page.getByRole('button', { name: '次へ' }).click()
-    const reference = (await page.getByTestId('reference').textContent())!.trim()
+    await expectStep(page, '/apply/type', 'お申し込み内容の入力')
+    // That flow has two steps: お申し込み内容の入力 and Twilioログイン情報.
+    await expect(page.getByText('ステップ 1 / 2')).toBeVisible()
+    const { reference } = await currentApplication(page)
     const rows = await queryDatabase<{ flow: string }>('SELECT flow FROM applications WHERE reference = $1', [reference])
     expect(rows).toEqual([{ flow: 'LINK_VERIFIED' }])
   })
@@ -64,11 +69,21 @@ test.describe('初回登録: the entry question', () => {
     await page.keyboard.press('Tab')
     await expect(page.getByRole('button', { name: '次へ' })).toBeFocused()
     await page.keyboard.press('Enter')
-    await expect(page.getByRole('heading', { name: 'お申し込みを開始しました' })).toBeVisible()
+    await expectStep(page, '/apply/type', 'お申し込み内容の入力')
+    // Focus follows the new screen, as a page load would put it at the top.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
+  })
+
+  test('a step without an application in this browser sends back to the entry question', async ({ page }) => {
+    await page.goto('/apply/login')
+    await expect(page).toHaveURL(/\/$/)
+    await expect(page.getByRole('heading', { level: 1, name: '取引時確認情報の登録' })).toBeVisible()
   })
 
   test('unknown pages say so in Japanese', async ({ page }) => {
     await page.goto('/no/such/page')
+    await expect(page.getByRole('heading', { name: 'ページが見つかりません' })).toBeVisible()
+    await page.goto('/apply/no-such-step')
     await expect(page.getByRole('heading', { name: 'ページが見つかりません' })).toBeVisible()
   })
 })

@@ -76,8 +76,11 @@ describe('address', () => {
     expect(issuesOf(address, without(validAddress, field))).toEqual([{ path: [field], message }])
   })
 
-  it.each(['city', 'town'] as const)('requires %s to be filled in', (field) => {
-    expect(issuesOf(address, { ...validAddress, [field]: '\u3000' })).toEqual([{ path: [field], message: '入力してください' }])
+  it.each([
+    ['city', '市区町村を入力してください'],
+    ['town', '町域・番地を入力してください'],
+  ] as const)('requires %s to be filled in, naming it', (field, message) => {
+    expect(issuesOf(address, { ...validAddress, [field]: '\u3000' })).toEqual([{ path: [field], message }])
   })
 
   it('reports a bad postal code on its path', () => {

@@ -14,8 +14,8 @@ export const postalCode = z.string().check(
 export const address = z.strictObject({
   postalCode,
   prefecture: z.enum(PREFECTURES, '都道府県を選んでください'),
-  city: addressLine(50, true),
-  town: addressLine(100, true),
+  city: addressLine(50, true, '市区町村を入力してください'),
+  town: addressLine(100, true, '町域・番地を入力してください'),
   building: addressLine(100, false),
 })
 export type Address = z.infer<typeof address>

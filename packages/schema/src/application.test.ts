@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
-  APPLICATION_FLOW_LABELS,
-  APPLICATION_FLOWS,
   APPLICATION_STATUS_LABELS,
   APPLICATION_STATUSES,
   applicantApplication,
   applicationSummary,
-  createApplicationBody,
   referencePattern,
   saveStepBody,
   submitBody,
 } from './application.ts'
+import { APPLICATION_FLOW_LABELS, APPLICATION_FLOWS, createApplicationBody } from './application-flow.ts'
 import { issuesOf, validApplication, validLogin, validPurpose, validType } from './form/fixtures.ts'
 import { SAME_EMAIL_MESSAGE } from './form/login-step.ts'
 import { purposeStep } from './form/purpose-step.ts'
@@ -147,7 +145,7 @@ describe('submitBody', () => {
 })
 
 describe('applicantApplication', () => {
-  const fresh = { ...summary, answers: {}, resumeAt: null, submittedAt: null }
+  const fresh = { ...summary, answers: {}, resumeAt: null, submittedAt: null, denial: null }
 
   it('accepts a fresh draft', () => {
     expect(applicantApplication.parse(fresh)).toEqual(fresh)

@@ -1,15 +1,7 @@
 import { draftAnswers } from './form/application-form.ts'
 import { RESUME_POINTS } from './form/steps.ts'
+import { APPLICATION_FLOWS } from './application-flow.ts'
 import { z } from './zod.ts'
-
-/** The article's entry question: first time, or linking to an Account SID already verified. */
-export const APPLICATION_FLOWS = ['FIRST_TIME', 'LINK_VERIFIED'] as const
-export type ApplicationFlow = (typeof APPLICATION_FLOWS)[number]
-
-export const APPLICATION_FLOW_LABELS: Record<ApplicationFlow, string> = {
-  FIRST_TIME: '持っていない',
-  LINK_VERIFIED: 'すでに取引時確認済みのAccount SIDを持っている',
-}
 
 export const APPLICATION_STATUSES = [
   'DRAFT',
@@ -33,10 +25,6 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 /** `KYC-YYYYMMDD-NNNN`: the day in Japan time and that day's sequence number. */
 export const referencePattern = /^KYC-\d{8}-\d{4,}$/
 
-export const createApplicationBody = z.strictObject({
-  flow: z.enum(APPLICATION_FLOWS, '取引時確認済みのAccount SIDをお持ちかどうか選んでください'),
-})
-export type CreateApplicationBody = z.infer<typeof createApplicationBody>
 
 const version = z.int().check(z.positive())
 
@@ -57,6 +45,8 @@ export const applicantApplication = z.object({
   answers: draftAnswers,
   resumeAt: z.nullable(z.enum(RESUME_POINTS)),
   submittedAt: z.nullable(z.iso.datetime()),
+  /** When DENIED: which answers did not match the ID (dotted paths) and what to do, for the correction. */
+  denial: z.nullable(z.object({ fields: z.array(z.string()), hints: z.array(z.string()) })),
 })
 export type ApplicantApplication = z.infer<typeof applicantApplication>
 

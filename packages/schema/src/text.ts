@@ -35,13 +35,13 @@ export function optionalText(max: number) {
 // Katakana, the prolonged sound mark and the middle dot used between parts of foreign names.
 const KATAKANA = /^[\u30a1-\u30fa\u30fb\u30fc-\u30fe]+$/
 
-export function katakana(max: number) {
+export function katakana(max: number, requiredMessage = 'フリガナを入力してください') {
   return z.string().check(
     z.normalize('NFKC'),
     z.refine((value) => !CONTROL.test(value), NO_CONTROL_MESSAGE),
     // Spaces between parts of a name are dropped: セイ and メイ are separate fields already.
     z.overwrite((value) => value.replace(/[ \u3000]/g, '')),
-    z.minLength(1, 'フリガナを入力してください'),
+    z.minLength(1, requiredMessage),
     z.maxLength(max),
     z.regex(KATAKANA, 'フリガナは全角カタカナで入力してください'),
   )
@@ -50,8 +50,8 @@ export function katakana(max: number) {
 // Dashes that look like a hyphen in addresses (1−2−3, 1‐2‐3, 1–2–3) but which NFKC keeps apart.
 const DASHES = /[\u2010-\u2015\u2212\u2043\ufe58\ufe63]/g
 
-export function addressLine(max: number, required: boolean) {
-  const base = required ? requiredText(max) : optionalText(max)
+export function addressLine(max: number, required: boolean, requiredMessage?: string) {
+  const base = required ? requiredText(max, requiredMessage) : optionalText(max)
   return base.check(z.overwrite((value) => value.replace(DASHES, '-')))
 }
 

@@ -1,9 +1,10 @@
 import { Link } from 'wouter'
+import { PageHeading } from '../components/layout/page-heading.tsx'
 
 export function NotFoundPage() {
   return (
     <>
-      <h1>ページが見つかりません</h1>
+      <PageHeading title="ページが見つかりません">ページが見つかりません</PageHeading>
       <p>URL に誤りがないかご確認ください。</p>
       <p>
         <Link href="/">最初のページへ戻る</Link>

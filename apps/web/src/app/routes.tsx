@@ -1,19 +1,41 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { Route, Switch } from 'wouter'
+import type { StepId } from '@kakunin/schema/form/steps'
+import { Loading } from '../components/feedback/loading.tsx'
 
-// Each screen is its own chunk: the first load carries only the entry question.
-const EntryPage = lazy(() => import('../features/application/entry/entry-page.tsx').then((m) => ({ default: m.EntryPage })))
-const StartedPage = lazy(() =>
-  import('../features/application/entry/started-page.tsx').then((m) => ({ default: m.StartedPage })),
-)
-const NotFoundPage = lazy(() => import('./not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })))
+// Each screen is its own chunk: the first load carries only the entry question, and a step's
+// code (and its form library) arrives when the step is opened.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })))
+
+const EntryPage = page(() => import('../features/application/entry/entry-page.tsx'), 'EntryPage')
+const ConfirmPage = page(() => import('../features/application/confirm/confirm-page.tsx'), 'ConfirmPage')
+const SubmittedPage = page(() => import('../features/application/submitted/submitted-page.tsx'), 'SubmittedPage')
+const NotFoundPage = page(() => import('./not-found-page.tsx'), 'NotFoundPage')
+
+const STEP_PAGES: Record<StepId, ComponentType> = {
+  type: page(() => import('../features/application/steps/type/type-step-page.tsx'), 'TypeStepPage'),
+  login: page(() => import('../features/application/steps/login/login-step-page.tsx'), 'LoginStepPage'),
+  user: page(() => import('../features/application/steps/user/user-step-page.tsx'), 'UserStepPage'),
+  purpose: page(() => import('../features/application/steps/purpose/purpose-step-page.tsx'), 'PurposeStepPage'),
+  extra: page(() => import('../features/application/steps/extra/extra-step-page.tsx'), 'ExtraStepPage'),
+  agent: page(() => import('../features/application/steps/agent/agent-step-page.tsx'), 'AgentStepPage'),
+}
+
+function StepRoute({ params }: { params: { step?: string } }) {
+  const step = params.step
+  const StepPage = step && Object.hasOwn(STEP_PAGES, step) ? STEP_PAGES[step as StepId] : NotFoundPage
+  return <StepPage />
+}
 
 export function AppRoutes() {
   return (
-    <Suspense fallback={<p aria-busy="true">読み込み中…</p>}>
+    <Suspense fallback={<Loading />}>
       <Switch>
         <Route path="/" component={EntryPage} />
-        <Route path="/applications/started/:reference" component={StartedPage} />
+        <Route path="/apply/confirm" component={ConfirmPage} />
+        <Route path="/apply/submitted" component={SubmittedPage} />
+        <Route path="/apply/:step" component={StepRoute} />
         <Route component={NotFoundPage} />
       </Switch>
     </Suspense>

@@ -62,7 +62,7 @@ describe('agentStep', () => {
   it.each([
     ['familyName', '姓を入力してください'],
     ['givenName', '名を入力してください'],
-    ['familyNameKana', 'フリガナを入力してください'],
+    ['familyNameKana', 'セイ（フリガナ）を入力してください'],
   ] as const)('asks for an empty %s of the agent first', (field, message) => {
     expect(issuesOf(agentStep, withAgent({ [field]: '' }))[0]).toEqual({ path: ['agent', field], message })
   })

@@ -1,5 +1,6 @@
 import { ageOn, type BirthDate } from '../birth-date.ts'
 import { optionalText } from '../text.ts'
+import { evenWithOtherIssues } from '../checks.ts'
 import { z } from '../zod.ts'
 import { personFields } from './person.ts'
 
@@ -21,7 +22,8 @@ export const agentPerson = z
     relationshipOther: optionalText(100),
   })
   .check(
-    z.superRefine((value, ctx) => {
+    z.superRefine(
+      (value, ctx) => {
       if (value.relationship === 'OTHER' && !value.relationshipOther) {
         ctx.issues.push({
           code: 'custom',
@@ -30,7 +32,7 @@ export const agentPerson = z
           message: '代表者との関係を具体的に入力してください',
         })
       }
-      if (ageOn(value.birthDate) < ADULT_AGE) {
+      if (isCompleteDate(value.birthDate) && ageOn(value.birthDate) < ADULT_AGE) {
         ctx.issues.push({
           code: 'custom',
           path: ['birthDate'],
@@ -38,10 +40,17 @@ export const agentPerson = z
           message: `代理人は${ADULT_AGE}歳以上の方に限ります`,
         })
       }
-    }),
+      },
+      evenWithOtherIssues,
+    ),
     z.overwrite((value) => (value.relationship === 'OTHER' ? value : { ...value, relationshipOther: '' })),
   )
 export type AgentPerson = z.infer<typeof agentPerson>
+
+function isCompleteDate(value: unknown): value is BirthDate {
+  const date = value as Partial<BirthDate> | undefined
+  return [date?.year, date?.month, date?.day].every((part) => typeof part === 'string' && /^\d+$/.test(part))
+}
 
 /**
  * 代理人情報: all or nothing. "No agent" carries no agent fields at all, so half an agent can never

@@ -139,3 +139,12 @@ describe('extraStep', () => {
     expect(OCCUPATION_LABELS.OTHER).toBe('その他')
   })
 })
+
+describe('every problem at the first attempt', () => {
+  it('reports the missing 通称 reason even while the occupation is still unanswered', () => {
+    const messages = issuesOf(extraStep, { tradeName: 'タロー', tradeNameKind: 'ALIAS', aliasReason: '', occupationOther: '', foreignPep: 'NONE' }).map(
+      (issue) => issue.path.join('.'),
+    )
+    expect(messages).toEqual(expect.arrayContaining(['occupation', 'aliasReason']))
+  })
+})

@@ -1,4 +1,5 @@
 import { optionalText } from '../text.ts'
+import { evenWithOtherIssues } from '../checks.ts'
 import { z } from '../zod.ts'
 
 /** What the text in 屋号・団体名・通称 is: only a 通称 needs a reason (it then identifies the person). */
@@ -49,15 +50,17 @@ export const extraStep = z
     foreignPep: z.enum(PEP_STATUSES, '外国PEPsに該当するかどうかを選んでください'),
   })
   .check(
-    z.superRefine((value, ctx) => {
-      const issue = (path: string, message: string) =>
-        ctx.issues.push({ code: 'custom', path: [path], input: value, message })
-      if (value.tradeName && !value.tradeNameKind) issue('tradeNameKind', '屋号・団体名・通称のどれにあたるかを選んでください')
-      if (value.tradeName && value.tradeNameKind === 'ALIAS' && !value.aliasReason) {
-        issue('aliasReason', '通称を用いる理由を入力してください（例: 外国人のため）')
-      }
-      if (value.occupation === 'OTHER' && !value.occupationOther) issue('occupationOther', '職業を具体的に入力してください')
-    }),
+    z.superRefine(
+      (value, ctx) => {
+        const issue = (path: string, message: string) => ctx.issues.push({ code: 'custom', path: [path], input: value, message })
+        if (value.tradeName && !value.tradeNameKind) issue('tradeNameKind', '屋号・団体名・通称のどれにあたるかを選んでください')
+        if (value.tradeName && value.tradeNameKind === 'ALIAS' && !value.aliasReason) {
+          issue('aliasReason', '通称を用いる理由を入力してください（例: 外国人のため）')
+        }
+        if (value.occupation === 'OTHER' && !value.occupationOther) issue('occupationOther', '職業を具体的に入力してください')
+      },
+      evenWithOtherIssues,
+    ),
     // Answers that only make sense with another answer are dropped when that answer is gone.
     z.overwrite((value) => {
       const alias = Boolean(value.tradeName) && value.tradeNameKind === 'ALIAS'

@@ -1,5 +1,6 @@
 import { accountSid } from '../account-sid.ts'
 import { email } from '../text.ts'
+import { evenWithOtherIssues } from '../checks.ts'
 import { z } from '../zod.ts'
 
 export const SAME_EMAIL_MESSAGE =
@@ -15,10 +16,13 @@ export const loginStep = z
     contactEmail: email,
   })
   .check(
-    z.superRefine((value, ctx) => {
-      if (sameAddress(value.loginEmail, value.contactEmail)) {
-        ctx.issues.push({ code: 'custom', path: ['contactEmail'], input: value.contactEmail, message: SAME_EMAIL_MESSAGE })
-      }
-    }),
+    z.superRefine(
+      (value, ctx) => {
+        if (typeof value.loginEmail === 'string' && typeof value.contactEmail === 'string' && value.loginEmail && sameAddress(value.loginEmail, value.contactEmail)) {
+          ctx.issues.push({ code: 'custom', path: ['contactEmail'], input: value.contactEmail, message: SAME_EMAIL_MESSAGE })
+        }
+      },
+      evenWithOtherIssues,
+    ),
   )
 export type LoginStep = z.infer<typeof loginStep>

@@ -38,8 +38,8 @@ describe('person', () => {
   it.each([
     ['familyName', '姓を入力してください'],
     ['givenName', '名を入力してください'],
-    ['familyNameKana', 'フリガナを入力してください'],
-    ['givenNameKana', 'フリガナを入力してください'],
+    ['familyNameKana', 'セイ（フリガナ）を入力してください'],
+    ['givenNameKana', 'メイ（フリガナ）を入力してください'],
   ] as const)('asks for an empty %s first, with its own message', (field, message) => {
     expect(issuesOf(person, { ...validUser, [field]: '\u3000' })[0]).toEqual({ path: [field], message })
   })

@@ -7,8 +7,8 @@ import { z } from '../zod.ts'
 export const personFields = {
   familyName: requiredText(50, '姓を入力してください'),
   givenName: requiredText(50, '名を入力してください'),
-  familyNameKana: katakana(50),
-  givenNameKana: katakana(50),
+  familyNameKana: katakana(50, 'セイ（フリガナ）を入力してください'),
+  givenNameKana: katakana(50, 'メイ（フリガナ）を入力してください'),
   birthDate,
   address,
 }

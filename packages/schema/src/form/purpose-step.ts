@@ -1,4 +1,5 @@
 import { optionalText } from '../text.ts'
+import { evenWithOtherIssues } from '../checks.ts'
 import { z } from '../zod.ts'
 
 /** 取引を行う目的: the article's examples and the usual uses of the platform. */
@@ -25,19 +26,23 @@ export const purposeStep = z
     highValueTransactions: z.boolean(),
   })
   .check(
-    z.superRefine((value, ctx) => {
-      if (new Set(value.purposes).size !== value.purposes.length) {
-        ctx.issues.push({ code: 'custom', path: ['purposes'], input: value.purposes, message: '同じ目的が重複しています' })
-      }
-      if (value.purposes.includes('OTHER') && !value.purposeOther) {
-        ctx.issues.push({
-          code: 'custom',
-          path: ['purposeOther'],
-          input: value.purposeOther,
-          message: '「その他」を選んだ場合は、目的を具体的に入力してください',
-        })
-      }
-    }),
+    z.superRefine(
+      (value, ctx) => {
+        const purposes = Array.isArray(value.purposes) ? value.purposes : []
+        if (new Set(purposes).size !== purposes.length) {
+          ctx.issues.push({ code: 'custom', path: ['purposes'], input: value.purposes, message: '同じ目的が重複しています' })
+        }
+        if (purposes.includes('OTHER') && !value.purposeOther) {
+          ctx.issues.push({
+            code: 'custom',
+            path: ['purposeOther'],
+            input: value.purposeOther,
+            message: '「その他」を選んだ場合は、目的を具体的に入力してください',
+          })
+        }
+      },
+      evenWithOtherIssues,
+    ),
     // Text for その他 means nothing without その他: drop it rather than keep a stray answer.
     z.overwrite((value) => (value.purposes.includes('OTHER') ? value : { ...value, purposeOther: '' })),
   )

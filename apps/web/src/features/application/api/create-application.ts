@@ -1,10 +1,17 @@
-import { useMutation } from '@tanstack/react-query'
-import type { ApplicationSummary, CreateApplicationBody } from '@kakunin/schema/application'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { ApplicantApplication } from '@kakunin/schema/application'
+import type { CreateApplicationBody } from '@kakunin/schema/application-flow'
 import { apiFetch } from '../../../lib/api-client.ts'
+import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 export const createApplication = (body: CreateApplicationBody) =>
-  apiFetch<ApplicationSummary>('/applications', { method: 'POST', body })
+  apiFetch<ApplicantApplication>('/applications', { method: 'POST', body })
 
 export function useCreateApplication() {
-  return useMutation({ mutationFn: createApplication })
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: createApplication,
+    // The response is the session's application: the next screen needs no extra request.
+    onSuccess: (application) => queryClient.setQueryData(CURRENT_APPLICATION_KEY, application),
+  })
 }

@@ -1,0 +1,28 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+const SITE_TITLE = '取引時確認情報の登録'
+
+// The first heading of the visit: the browser has just put the reader at the top of the page.
+let firstHeadingId: string | undefined
+
+/**
+ * The screen's <h1> and the document title. After an in-app navigation the page does not reload,
+ * so focus moves to the heading, as a new page would put a screen reader there.
+ */
+export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+  const id = useId()
+  const ref = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    document.title = title === SITE_TITLE ? SITE_TITLE : `${title} | ${SITE_TITLE}`
+  }, [title])
+  useEffect(() => {
+    // Keyed by the component's id so React's development double effect does not count twice.
+    firstHeadingId ??= id
+    if (firstHeadingId !== id) ref.current?.focus()
+  }, [id])
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  )
+}

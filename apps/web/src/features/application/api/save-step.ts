@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { ApplicantApplication } from '@kakunin/schema/application'
+import type { StepValues } from '@kakunin/schema/form/application-form'
+import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
+import { apiFetch } from '../../../lib/api-client.ts'
+import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+
+export interface SaveStepInput {
+  id: string
+  step: StepId
+  /** The version the answers were read at; the API answers 409 when someone saved since. */
+  version: number
+  /** The step schema's parsed output for `step`. */
+  values: StepValues[StepId]
+  resumeAt: ResumePoint
+}
+
+export const saveStep = ({ id, step, version, values, resumeAt }: SaveStepInput) =>
+  apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/steps/${step}`, {
+    method: 'PUT',
+    body: { version, values, resumeAt },
+  })
+
+export function useSaveStep() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: saveStep,
+    onSuccess: (application) => queryClient.setQueryData(CURRENT_APPLICATION_KEY, application),
+  })
+}

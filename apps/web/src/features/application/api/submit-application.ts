@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { ApplicantApplication } from '@kakunin/schema/application'
+import { apiFetch } from '../../../lib/api-client.ts'
+import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+
+export const submitApplication = ({ id, version }: { id: string; version: number }) =>
+  apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/submit`, {
+    method: 'POST',
+    body: { version },
+  })
+
+export function useSubmitApplication() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: submitApplication,
+    onSuccess: (application) => queryClient.setQueryData(CURRENT_APPLICATION_KEY, application),
+  })
+}

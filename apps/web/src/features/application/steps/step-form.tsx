@@ -1,0 +1,100 @@
+import { useState, type ReactNode } from 'react'
+import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form'
+import { Link, useLocation, useSearch } from 'wouter'
+import type { ApplicantApplication } from '@kakunin/schema/application'
+import type { StepValues } from '@kakunin/schema/form/application-form'
+import { STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
+import { collectErrors } from '../../../components/form/collect-errors.ts'
+import { ErrorSummary } from '../../../components/form/error-summary.tsx'
+import { PageHeading } from '../../../components/layout/page-heading.tsx'
+import { readServerError, type ServerProblem } from '../../../lib/server-errors.ts'
+import { useCurrentApplication } from '../api/get-current-application.ts'
+import { useSaveStep } from '../api/save-step.ts'
+import { CONFIRM_PATH, pathOf, stepPath, stepsOf } from '../apply-paths.ts'
+import { ConflictNotice } from '../conflict-notice.tsx'
+import { nextPoint, previousStep } from './step-order.ts'
+import { StepProgress } from './step-progress.tsx'
+
+export interface StepFormProps<S extends StepId, V extends FieldValues> {
+  application: ApplicantApplication
+  step: S
+  defaultValues: DefaultValues<V>
+  resolver: Resolver<V, unknown, StepValues[S]>
+  /** Text under the heading: what this step is about. */
+  intro?: ReactNode
+  children: ReactNode
+}
+
+/**
+ * One step of the application: validates with the step's schema, saves the parsed values with the
+ * version they were read at, then moves on (straight back to the confirmation screen when the
+ * step was opened from there).
+ */
+export function StepForm<S extends StepId, V extends FieldValues>(props: StepFormProps<S, V>) {
+  const { application, step, defaultValues, resolver, intro, children } = props
+  const [, navigate] = useLocation()
+  const fromConfirm = new URLSearchParams(useSearch()).get('from') === 'confirm'
+  const steps = stepsOf(application)
+  const next = fromConfirm ? 'confirm' : nextPoint(steps, step)
+  const previous = previousStep(steps, step)
+  const backHref = fromConfirm ? CONFIRM_PATH : previous && stepPath(previous)
+
+  // The error summary takes focus (GOV.UK pattern); react-hook-form must not move it to a field.
+  const form = useForm<V, unknown, StepValues[S]>({ resolver, defaultValues, shouldFocusError: false })
+  const saveStep = useSaveStep()
+  const current = useCurrentApplication()
+  const [attempt, setAttempt] = useState(0)
+  const [problem, setProblem] = useState<ServerProblem>()
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setProblem(undefined)
+      try {
+        await saveStep.mutateAsync({ id: application.id, step, version: application.version, values, resumeAt: next })
+        navigate(pathOf(next))
+      } catch (error) {
+        const found = readServerError(error, 'values.')
+        for (const [path, message] of Object.entries(found.fields)) {
+          form.setError(path as Path<V>, { type: 'server', message })
+        }
+        setProblem(found)
+        setAttempt((n) => n + 1)
+      }
+    },
+    () => setAttempt((n) => n + 1),
+  )
+
+  const formProblem = problem?.message && !problem.conflict ? [{ fieldId: 'submit', message: problem.message }] : []
+  const title = STEP_TITLES[step]
+  return (
+    <>
+      <StepProgress steps={steps} current={step} />
+      <PageHeading title={title}>{title}</PageHeading>
+      {intro}
+      {problem?.conflict && problem.message && (
+        <ConflictNotice
+          message={problem.message}
+          reloading={current.isFetching}
+          // A newer version re-keys this form with the saved answers; a submitted one leaves the page.
+          onReload={() => void current.refetch().then(() => setProblem(undefined))}
+        />
+      )}
+      <ErrorSummary attempt={attempt} errors={[...collectErrors(form.formState.errors), ...formProblem]} />
+      <FormProvider {...form}>
+        <form onSubmit={onSubmit} noValidate>
+          {children}
+          <div className="actions">
+            <button id="submit" type="submit" className="button" disabled={saveStep.isPending}>
+              {next === 'confirm' ? '確認画面へ' : '次へ'}
+            </button>
+            {backHref && (
+              <Link href={backHref} className="back-link">
+                {fromConfirm ? '確認画面に戻る' : '戻る'}
+              </Link>
+            )}
+          </div>
+        </form>
+      </FormProvider>
+    </>
+  )
+}

@@ -1,0 +1,175 @@
+import { accountSid } from './account-sid.ts'
+import { APPLICATION_STATUSES } from './application.ts'
+import { APPLICATION_FLOWS } from './application-flow.ts'
+import { draftAnswers } from './form/application-form.ts'
+import { optionalText, requiredText } from './text.ts'
+import { VERIFICATION_STATUSES } from './verification.ts'
+import { z } from './zod.ts'
+
+// The support staff's REST API (/api/staff). Responses declare every field they may carry.
+
+export const STAFF_ROLES = ['VIEWER', 'REVIEWER', 'ADMIN'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+/** Why staff deny: the applicant's email explains each in Japanese. */
+export const DENIAL_REASON_CODES = [
+  'ID_MISMATCH_NAME',
+  'ID_MISMATCH_BIRTHDATE',
+  'ID_MISMATCH_ADDRESS',
+  'ID_UNREADABLE',
+  'ID_EXPIRED',
+  'NOT_ORIGINAL',
+  'OTHER',
+] as const
+export type DenialReasonCode = (typeof DENIAL_REASON_CODES)[number]
+
+export const DENIAL_REASON_LABELS: Record<DenialReasonCode, string> = {
+  ID_MISMATCH_NAME: '氏名が本人確認書類の記載と一致しません。',
+  ID_MISMATCH_BIRTHDATE: '生年月日が本人確認書類の記載と一致しません。',
+  ID_MISMATCH_ADDRESS: '住所が本人確認書類の記載と一致しません。',
+  ID_UNREADABLE: '本人確認書類の画像が読み取れませんでした。',
+  ID_EXPIRED: '本人確認書類の有効期限が切れています。',
+  NOT_ORIGINAL: '本人確認書類の原本を撮影してください（コピーや画面の撮影は使用できません）。',
+  OTHER: 'その他の理由により承認できませんでした。',
+}
+
+const dateOnly = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD の形式で指定してください'))
+
+export const staffApplicationQuery = z.strictObject({
+  status: z.optional(z.enum(APPLICATION_STATUSES)),
+  flow: z.optional(z.enum(APPLICATION_FLOWS)),
+  /** Matches the new or the already-verified Account SID. */
+  accountSid: z.optional(accountSid),
+  /** The login or the contact address, exactly (case-insensitive). */
+  email: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(254))),
+  /** Part of the name, in kanji or kana; spaces are ignored. */
+  name: z.optional(z.string().check(z.normalize('NFKC'), z.trim(), z.minLength(1), z.maxLength(50))),
+  reference: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(30))),
+  /** Dates in Japan time, inclusive. */
+  createdFrom: z.optional(dateOnly),
+  createdTo: z.optional(dateOnly),
+  submittedFrom: z.optional(dateOnly),
+  submittedTo: z.optional(dateOnly),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+})
+export type StaffApplicationQuery = z.infer<typeof staffApplicationQuery>
+
+const timestamp = z.iso.datetime()
+
+export const staffApplicationListItem = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  flow: z.enum(APPLICATION_FLOWS),
+  status: z.enum(APPLICATION_STATUSES),
+  accountSid: z.nullable(z.string()),
+  verifiedAccountSid: z.nullable(z.string()),
+  fullName: z.nullable(z.string()),
+  fullNameKana: z.nullable(z.string()),
+  loginEmail: z.nullable(z.string()),
+  createdAt: timestamp,
+  submittedAt: z.nullable(timestamp),
+  updatedAt: timestamp,
+})
+
+export const staffApplicationList = z.object({
+  items: z.array(staffApplicationListItem),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.nullable(z.string()),
+})
+
+const jsonObject = z.record(z.string(), z.unknown())
+
+export const staffApplicationDetail = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  flow: z.enum(APPLICATION_FLOWS),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.int(),
+  answers: draftAnswers,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  submittedAt: z.nullable(timestamp),
+  verifications: z.array(
+    z.object({
+      id: z.uuid(),
+      provider: z.string(),
+      providerReference: z.string(),
+      method: z.nullable(z.string()),
+      documentType: z.nullable(z.string()),
+      status: z.enum(VERIFICATION_STATUSES),
+      createdAt: timestamp,
+      startedAt: z.nullable(timestamp),
+      submittedAt: z.nullable(timestamp),
+      decidedAt: z.nullable(timestamp),
+      result: z.nullable(jsonObject),
+    }),
+  ),
+  emails: z.array(
+    z.object({
+      id: z.uuid(),
+      template: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      status: z.enum(['PENDING', 'SENT', 'FAILED']),
+      attempts: z.int(),
+      deliveredTo: z.nullable(z.string()),
+      sentAt: z.nullable(timestamp),
+      createdAt: timestamp,
+    }),
+  ),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      actorType: z.enum(['APPLICANT', 'STAFF', 'PROVIDER', 'SYSTEM']),
+      actorId: z.nullable(z.string()),
+      fromStatus: z.nullable(z.enum(APPLICATION_STATUSES)),
+      toStatus: z.nullable(z.enum(APPLICATION_STATUSES)),
+      data: z.unknown(),
+      createdAt: timestamp,
+    }),
+  ),
+})
+
+export const staffDecisionBody = z.discriminatedUnion(
+  'decision',
+  [
+    z.strictObject({ decision: z.literal('APPROVE'), version: z.int().check(z.positive()), internalNote: z.optional(optionalText(2000)) }),
+    z.strictObject({
+      decision: z.literal('DENY'),
+      version: z.int().check(z.positive()),
+      reasonCodes: z.array(z.enum(DENIAL_REASON_CODES)).check(z.minLength(1, '否認の理由を1つ以上選んでください')),
+      /** Shown to the applicant in the email. */
+      noteToApplicant: requiredText(1000, '申込者へのメッセージを入力してください'),
+      /** Never shown to the applicant. */
+      internalNote: z.optional(optionalText(2000)),
+    }),
+  ],
+  'decision は APPROVE か DENY を指定してください',
+)
+export type StaffDecisionBody = z.infer<typeof staffDecisionBody>
+
+export const accountSidVerification = z.object({
+  accountSid: z.string(),
+  verified: z.boolean(),
+  since: z.nullable(timestamp),
+  reference: z.nullable(z.string()),
+  applicationId: z.nullable(z.uuid()),
+  flow: z.nullable(z.enum(APPLICATION_FLOWS)),
+})
+
+export const staffKeyView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  prefix: z.string(),
+  createdAt: timestamp,
+  revokedAt: z.nullable(timestamp),
+  lastUsedAt: z.nullable(timestamp),
+})
+
+export const createStaffKeyBody = z.strictObject({ name: requiredText(100, '名前を入力してください'), role: z.enum(STAFF_ROLES) })
+
+/** The only response that ever carries the key itself. */
+export const createdStaffKey = z.object({ ...staffKeyView.shape, key: z.string() })
