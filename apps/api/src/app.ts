@@ -18,6 +18,8 @@ import { SIGNATURE_HEADER } from './verification/webhook-signature.ts'
 import { mailPlugin } from './email/mail-plugin.ts'
 import { mailboxRoutes } from './email/mailbox-routes.ts'
 import { resumeRoutes } from './resume/routes.ts'
+import { staffRoutes } from './staff/routes.ts'
+import { openApi } from './http/openapi.ts'
 
 export interface AppOptions {
   config: Config
@@ -43,6 +45,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(prismaPlugin, { databaseUrl })
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
   await app.register(mailPlugin, { config, runWorker: outboxWorker })
+  await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
   const sandbox = config.EKYC_PROVIDER === 'sandbox' ? createSandboxProvider({ prisma: app.prisma, secret: config.SANDBOX_EKYC_WEBHOOK_SECRET }) : null
@@ -62,6 +65,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       await api.register(webhookRoutes, { providers: [provider], clock, resumeHours: config.RESUME_LINK_HOURS })
       await api.register(resumeRoutes, { hours: config.RESUME_LINK_HOURS, clock, renewLimit: config.RESUME_RENEW_RATE_LIMIT })
       if (config.NODE_ENV !== 'production') await api.register(mailboxRoutes)
+      await api.register(staffRoutes, { prefix: '/staff', resumeHours: config.RESUME_LINK_HOURS, clock })
       if (sandbox) {
         await api.register(sandboxEkycRoutes, {
           prefix: '/sandbox-ekyc',

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
-import type { ApplicationFlow } from '@kakunin/schema/application'
+import type pg from 'pg'
+import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { Prisma } from '../db/prisma-plugin.ts'
 import { notFound } from '../http/api-error.ts'
 import { toApplicantView } from './application-view.ts'
@@ -12,6 +13,7 @@ import { formatReference, japanDayKey } from './reference-number.ts'
  */
 export async function createApplication(
   prisma: Prisma,
+  pool: pg.Pool,
   reply: FastifyReply,
   input: { flow: ApplicationFlow },
   now = new Date(),
@@ -38,12 +40,12 @@ export async function createApplication(
       },
     })
     await reply.startApplicantSession(tx, application.id, now)
-    return toApplicantView(application)
+    return toApplicantView(pool, application)
   })
 }
 
-export async function findApplicantApplication(prisma: Prisma, id: string) {
+export async function findApplicantApplication(prisma: Prisma, pool: pg.Pool, id: string) {
   const application = await prisma.application.findUnique({ where: { id } })
   if (!application) throw notFound('お申し込みが見つかりません')
-  return toApplicantView(application)
+  return toApplicantView(pool, application)
 }

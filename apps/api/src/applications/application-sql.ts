@@ -1,7 +1,9 @@
 import type pg from 'pg'
-import type { ApplicantApplication, ApplicationFlow, ApplicationStatus } from '@kakunin/schema/application'
+import type { ApplicantApplication, ApplicationStatus } from '@kakunin/schema/application'
+import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { DraftAnswers } from '@kakunin/schema/form/application-form'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
+import { latestDenial } from './denial.ts'
 
 // The applicant's writes as single SQL statements. Each checks the session, the version and the
 // status in its WHERE clause and appends its event in the same statement (so atomically): the
@@ -24,7 +26,8 @@ interface ApplicationRow {
   submitted_at: Date | null
 }
 
-export function rowToView(row: ApplicationRow): ApplicantApplication {
+/** The applicant's view of a row; a DENIED one also says what to correct. */
+export async function rowToView(pool: pg.Pool, row: ApplicationRow): Promise<ApplicantApplication> {
   return {
     id: row.id,
     reference: row.reference,
@@ -36,6 +39,7 @@ export function rowToView(row: ApplicationRow): ApplicantApplication {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     submittedAt: row.submitted_at?.toISOString() ?? null,
+    denial: row.status === 'DENIED' ? await latestDenial(pool, row.id) : null,
   }
 }
 

@@ -66,6 +66,7 @@ describe('POST /api/applications', () => {
     expect(Object.keys(body).sort()).toEqual([
       'answers',
       'createdAt',
+      'denial',
       'flow',
       'id',
       'reference',
@@ -75,7 +76,7 @@ describe('POST /api/applications', () => {
       'updatedAt',
       'version',
     ])
-    expect(body).toMatchObject({ answers: {}, resumeAt: 'type', submittedAt: null })
+    expect(body).toMatchObject({ answers: {}, resumeAt: 'type', submittedAt: null, denial: null })
   })
 })
 

@@ -1,5 +1,6 @@
 import type pg from 'pg'
-import { STALE_VERSION_MESSAGE, type ApplicationFlow } from '@kakunin/schema/application'
+import { STALE_VERSION_MESSAGE } from '@kakunin/schema/application'
+import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { STEPS_BY_FLOW, type StepId } from '@kakunin/schema/form/steps'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'

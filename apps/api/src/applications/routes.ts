@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { applicantApplication, createApplicationBody, saveStepBody, submitBody } from '@kakunin/schema/application'
+import { applicantApplication, saveStepBody, submitBody } from '@kakunin/schema/application'
+import { createApplicationBody } from '@kakunin/schema/application-flow'
 import { errorResponse } from '@kakunin/schema/errors'
 import { STEP_SCHEMAS } from '@kakunin/schema/form/application-form'
 import { STEP_IDS } from '@kakunin/schema/form/steps'
@@ -19,19 +20,19 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications',
     { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
-    async (request, reply) => reply.status(201).send(await createApplication(app.prisma, reply, request.body)),
+    async (request, reply) => reply.status(201).send(await createApplication(app.prisma, app.pg, reply, request.body)),
   )
 
   app.get('/applications/current', { schema: { response: { 200: applicantApplication, 404: errorResponse } } }, async (request) => {
     const id = await request.applicantApplicationId()
     if (!id) throw notFound('このブラウザで入力中のお申し込みはありません')
-    return findApplicantApplication(app.prisma, id)
+    return findApplicantApplication(app.prisma, app.pg, id)
   })
 
   app.get(
     '/applications/:id',
     { schema: { params: idParams, response: { 200: applicantApplication, 404: errorResponse } }, preHandler: requireOwnApplication },
-    async (request) => findApplicantApplication(app.prisma, request.params.id),
+    async (request) => findApplicantApplication(app.prisma, app.pg, request.params.id),
   )
 
   // One route per step, each validating its body with that step's schema. The writes check the

@@ -34,7 +34,7 @@ export async function saveStep<S extends StepId>(
     now,
   })
   if (!row) throw await explainRejectedWrite(pool, session.id, session.tokenHash, step)
-  return rowToView(row)
+  return rowToView(pool, row)
 }
 
 /** The one rule spanning steps that the agent step can already check: a minor needs a guardian. */

@@ -50,5 +50,5 @@ export async function submitApplication(
     now,
   })
   if (!row) throw await explainRejectedWrite(pool, session.id, session.tokenHash)
-  return rowToView(row)
+  return rowToView(pool, row)
 }

@@ -17,6 +17,9 @@ export type Prisma = PrismaClient
 export const prismaPlugin = fp<{ databaseUrl: string }>(
   async (app, { databaseUrl }) => {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+    // An idle connection closed by the server (a restart, the embedded server stopping first) is
+    // not a crash: pg replaces it on the next query.
+    pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'))
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
     await prisma.$connect()
     app.decorate('prisma', prisma)

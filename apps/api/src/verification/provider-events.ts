@@ -129,7 +129,16 @@ async function queueVerdictEmail(
 function resultOf(event: ProviderEvent): PrismaNamespace.InputJsonObject {
   if (event.kind === 'approved') return { verdict: 'APPROVED', reasons: [], mismatches: [] }
   if (event.kind === 'denied') {
-    return { verdict: 'DENIED', reasons: event.reasons, mismatches: event.mismatches.map(({ field, reason, hint }) => ({ field, reason, hint })) }
+    return {
+      verdict: 'DENIED',
+      reasons: event.reasons,
+      mismatches: event.mismatches.map(({ field, reason, hint }) => ({ field, reason, hint })),
+      // The same shape a staff denial records: what the applicant's correction page shows.
+      denial: {
+        fields: event.mismatches.map((mismatch) => mismatch.field),
+        hints: event.mismatches.length > 0 ? event.mismatches.map((mismatch) => mismatch.hint) : ['フォームの内容と本人確認書類の内容が一致しませんでした。'],
+      },
+    }
   }
   return {}
 }

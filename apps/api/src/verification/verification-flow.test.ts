@@ -67,8 +67,11 @@ describe('identity verification with the sandbox provider', () => {
     expect(denied.verification.mismatches.map((m: { field: string }) => m.field)).toEqual(['user.familyName', 'user.address'])
     expect(denied.verification.mismatches[0].hint).toContain('「髙」')
 
-    // The applicant reopens the form, corrects only what differs, and submits again.
-    expect((await browser.refresh()).status).toBe('DENIED')
+    // The applicant reopens the form, sees what differs, corrects only that, and submits again.
+    expect(await browser.refresh()).toMatchObject({
+      status: 'DENIED',
+      denial: { fields: ['user.familyName', 'user.address'], hints: [expect.stringContaining('「髙」'), expect.stringContaining('住所')] },
+    })
     const corrected = await browser.save('user', {
       ...validAnswers.user,
       familyName: '髙田',

@@ -53,6 +53,7 @@ const TEXT_OID = 25
 
 function inspectionSafePool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: 2 })
+  pool.on('error', () => {}) // an idle connection dropped by the server is replaced on demand
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<pg.QueryResult | pg.QueryResult[]>
   ;(pool as { query: unknown }).query = async (...args: unknown[]) => {
     const result = await query(...args)

@@ -1,0 +1,89 @@
+import type { StaffApplicationQuery } from '@kakunin/schema/staff'
+import type { Prisma } from '../db/prisma-plugin.ts'
+import type { Prisma as PrismaNamespace } from '../generated/prisma/client.ts'
+import { ApiError } from '../http/api-error.ts'
+
+const MALFORMED_CURSOR = 'cursor が正しくありません。前のページの nextCursor をそのまま指定してください'
+
+interface Cursor {
+  createdAt: Date
+  id: string
+}
+
+const encodeCursor = (cursor: Cursor) =>
+  Buffer.from(JSON.stringify({ c: cursor.createdAt.toISOString(), i: cursor.id })).toString('base64url')
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const { c, i } = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { c: unknown; i: unknown }
+    const createdAt = new Date(String(c))
+    if (typeof i !== 'string' || !/^[0-9a-f-]{36}$/.test(i) || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor')
+    return { createdAt, id: i }
+  } catch {
+    throw new ApiError(400, 'VALIDATION_FAILED', MALFORMED_CURSOR, { cursor: MALFORMED_CURSOR })
+  }
+}
+
+/** A day in Japan time as the instant it starts; `next` for the exclusive end of a range. */
+const japanDayStart = (day: string, next = false) => {
+  const start = new Date(`${day}T00:00:00+09:00`)
+  if (Number.isNaN(start.getTime())) throw new ApiError(400, 'VALIDATION_FAILED', '日付が正しくありません', { date: day })
+  return next ? new Date(start.getTime() + 24 * 60 * 60 * 1000) : start
+}
+
+const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+
+/** Newest first, a page at a time; only what finding an application needs. */
+export async function listApplications(prisma: Prisma, query: StaffApplicationQuery) {
+  const where: PrismaNamespace.ApplicationWhereInput[] = []
+  if (query.status) where.push({ status: query.status })
+  if (query.flow) where.push({ flow: query.flow })
+  if (query.accountSid) where.push({ OR: [{ accountSid: query.accountSid }, { verifiedAccountSid: query.accountSid }] })
+  if (query.email) {
+    where.push({ OR: [{ loginEmail: { equals: query.email, mode: 'insensitive' } }, { contactEmail: { equals: query.email, mode: 'insensitive' } }] })
+  }
+  if (query.name) {
+    const name = query.name.replace(/\s+/g, ' ')
+    where.push({ OR: [{ fullName: { contains: name, mode: 'insensitive' } }, { fullNameKana: { contains: toKatakana(name) } }] })
+  }
+  if (query.reference) where.push({ reference: query.reference.toUpperCase() })
+  if (query.createdFrom) where.push({ createdAt: { gte: japanDayStart(query.createdFrom) } })
+  if (query.createdTo) where.push({ createdAt: { lt: japanDayStart(query.createdTo, true) } })
+  if (query.submittedFrom) where.push({ submittedAt: { gte: japanDayStart(query.submittedFrom) } })
+  if (query.submittedTo) where.push({ submittedAt: { lt: japanDayStart(query.submittedTo, true) } })
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor)
+    where.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] })
+  }
+
+  const rows = await prisma.application.findMany({
+    where: { AND: where },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    select: {
+      id: true,
+      reference: true,
+      flow: true,
+      status: true,
+      accountSid: true,
+      verifiedAccountSid: true,
+      fullName: true,
+      fullNameKana: true,
+      loginEmail: true,
+      createdAt: true,
+      submittedAt: true,
+      updatedAt: true,
+    },
+  })
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  }
+}

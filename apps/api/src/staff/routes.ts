@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { accountSid as accountSidSchema } from '@kakunin/schema/account-sid'
+import { errorResponse } from '@kakunin/schema/errors'
+import {
+  accountSidVerification,
+  createdStaffKey,
+  createStaffKeyBody,
+  staffApplicationDetail,
+  staffApplicationList,
+  staffApplicationQuery,
+  staffDecisionBody,
+  staffKeyView,
+} from '@kakunin/schema/staff'
+import { APPLICATION_STATUSES } from '@kakunin/schema/application'
+import { z } from '@kakunin/schema/zod'
+import { notFound } from '../http/api-error.ts'
+import { decideApplication } from './decide-application.ts'
+import { listApplications } from './list-applications.ts'
+import { readApplication } from './read-application.ts'
+import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
+import { createStaffKey, toKeyView } from './staff-keys.ts'
+import { verificationRecord, verificationRecordCsv } from './verification-record.ts'
+
+const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
+const security = [{ staffKey: [] }]
+
+/** /api/staff: support staff find, read and decide applications. Every route needs an API key. */
+export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: () => Date }> = async (app, { resumeHours, clock }) => {
+  authenticateStaff(app)
+  const viewer = requireRole('VIEWER')
+  const reviewer = requireRole('REVIEWER')
+  const admin = requireRole('ADMIN')
+
+  app.get(
+    '/applications',
+    {
+      preHandler: viewer,
+      schema: { tags: ['staff'], security, querystring: staffApplicationQuery, response: { 200: staffApplicationList, ...errors } },
+    },
+    async (request) => listApplications(app.prisma, request.query),
+  )
+
+  app.get(
+    '/applications/:id',
+    { preHandler: viewer, schema: { tags: ['staff'], security, params: idParams, response: { 200: staffApplicationDetail, ...errors } } },
+    async (request) => readApplication(app.prisma, request.params.id, staffOf(request)),
+  )
+
+  app.get(
+    '/applications/:id/record',
+    {
+      preHandler: viewer,
+      schema: {
+        tags: ['staff'],
+        security,
+        params: idParams,
+        querystring: z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') }),
+        response: { 200: z.unknown(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const record = verificationRecord(await readApplication(app.prisma, request.params.id, staffOf(request), 'EXPORTED'))
+      if (request.query.format === 'json') return record
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${record.reference}.csv"`)
+        .send(verificationRecordCsv(record))
+    },
+  )
+
+  app.post(
+    '/applications/:id/decision',
+    {
+      preHandler: reviewer,
+      schema: {
+        tags: ['staff'],
+        security,
+        params: idParams,
+        body: staffDecisionBody,
+        response: { 200: z.object({ status: z.enum(APPLICATION_STATUSES) }), ...errors },
+      },
+    },
+    async (request) => decideApplication(app.prisma, { ...app.mail, resumeHours }, request.params.id, staffOf(request), request.body, clock()),
+  )
+
+  app.get(
+    '/account-sids/:accountSid',
+    {
+      preHandler: viewer,
+      schema: {
+        tags: ['staff'],
+        security,
+        params: z.strictObject({ accountSid: accountSidSchema }),
+        response: { 200: accountSidVerification, ...errors },
+      },
+    },
+    async (request) => {
+      const { accountSid } = request.params
+      const approved = await app.prisma.application.findFirst({
+        where: { accountSid, status: 'APPROVED' },
+        orderBy: { updatedAt: 'asc' },
+        select: { id: true, reference: true, flow: true, events: { where: { toStatus: 'APPROVED' }, select: { createdAt: true }, take: 1 } },
+      })
+      return {
+        accountSid,
+        verified: Boolean(approved),
+        since: approved?.events[0]?.createdAt.toISOString() ?? null,
+        reference: approved?.reference ?? null,
+        applicationId: approved?.id ?? null,
+        flow: approved?.flow ?? null,
+      }
+    },
+  )
+
+  app.get(
+    '/keys',
+    { preHandler: admin, schema: { tags: ['staff'], security, response: { 200: z.object({ keys: z.array(staffKeyView) }), ...errors } } },
+    async () => ({ keys: (await app.prisma.staffKey.findMany({ orderBy: { createdAt: 'asc' } })).map(toKeyView) }),
+  )
+
+  app.post(
+    '/keys',
+    { preHandler: admin, schema: { tags: ['staff'], security, body: createStaffKeyBody, response: { 201: createdStaffKey, ...errors } } },
+    async (request, reply) => {
+      const { key, record } = await createStaffKey(app.prisma, { ...request.body, createdById: staffOf(request).id })
+      return reply.status(201).send({ ...toKeyView(record), key })
+    },
+  )
+
+  app.post(
+    '/keys/:id/revoke',
+    { preHandler: admin, schema: { tags: ['staff'], security, params: idParams, response: { 200: staffKeyView, ...errors } } },
+    async (request) => {
+      const revoked = await app.prisma.staffKey.updateMany({ where: { id: request.params.id, revokedAt: null }, data: { revokedAt: clock() } })
+      const key = await app.prisma.staffKey.findUnique({ where: { id: request.params.id } })
+      if (!key || (revoked.count === 0 && !key.revokedAt)) throw notFound('APIキーが見つかりません')
+      return toKeyView(key)
+    },
+  )
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { StaffRole } from '@kakunin/schema/staff'
+import { ApiError } from '../http/api-error.ts'
+import { hashStaffKey } from './staff-keys.ts'
+
+export interface StaffIdentity {
+  id: string
+  name: string
+  role: StaffRole
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff: StaffIdentity | null
+  }
+}
+
+const RANK: Record<StaffRole, number> = { VIEWER: 0, REVIEWER: 1, ADMIN: 2 }
+const LAST_USED_PRECISION_MS = 60_000
+
+/**
+ * Every /api/staff request carries `Authorization: Bearer kk_…`. Missing, unknown or revoked
+ * keys get 401, whatever the route; roles are checked per route (403).
+ */
+export function authenticateStaff(app: FastifyInstance) {
+  app.decorateRequest('staff', null)
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization
+    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+    if (!key) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが必要です（Authorization: Bearer ...）')
+    const found = await app.prisma.staffKey.findUnique({ where: { keyHash: hashStaffKey(key) } })
+    if (!found || found.revokedAt) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが無効です')
+    request.staff = { id: found.id, name: found.name, role: found.role }
+    // Recorded at minute precision, so reads do not become writes on every call.
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      await app.prisma.staffKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } })
+    }
+  })
+}
+
+export function requireRole(role: StaffRole) {
+  return async (request: FastifyRequest) => {
+    if (!request.staff || RANK[request.staff.role] < RANK[role]) {
+      throw new ApiError(403, 'FORBIDDEN', `この操作には ${role} 以上の権限が必要です`)
+    }
+  }
+}
+
+/** The staff member of an authenticated request (the hook guarantees one). */
+export function staffOf(request: FastifyRequest): StaffIdentity {
+  if (!request.staff) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが必要です')
+  return request.staff
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { StaffRole } from '@kakunin/schema/staff'
+import type { Prisma } from '../db/prisma-plugin.ts'
+import type { StaffKey } from '../generated/prisma/client.ts'
+
+/** `kk_` and 256 random bits: recognisable in logs and secret scanners, unguessable. */
+export function newStaffKey() {
+  const key = `kk_${randomBytes(32).toString('base64url')}`
+  return { key, prefix: key.slice(0, 11), keyHash: hashStaffKey(key) }
+}
+
+export const hashStaffKey = (key: string) => createHash('sha256').update(key).digest('hex')
+
+export async function createStaffKey(prisma: Prisma, input: { name: string; role: StaffRole; createdById?: string | null }) {
+  const { key, prefix, keyHash } = newStaffKey()
+  const record = await prisma.staffKey.create({ data: { name: input.name, role: input.role, prefix, keyHash, createdById: input.createdById ?? null } })
+  return { key, record }
+}
+
+export function toKeyView(key: StaffKey) {
+  return {
+    id: key.id,
+    name: key.name,
+    role: key.role,
+    prefix: key.prefix,
+    createdAt: key.createdAt.toISOString(),
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+  }
+}

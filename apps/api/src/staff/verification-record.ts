@@ -1,0 +1,94 @@
+import { formatAddress } from '@kakunin/schema/address'
+import { formatBirthDate } from '@kakunin/schema/birth-date'
+import { RELATIONSHIP_LABELS } from '@kakunin/schema/form/agent-step'
+import { OCCUPATION_LABELS, PEP_STATUS_LABELS, TRADE_NAME_KIND_LABELS } from '@kakunin/schema/form/extra-step'
+import { PURPOSE_LABELS } from '@kakunin/schema/form/purpose-step'
+import { fullName, fullNameKana } from '@kakunin/schema/form/person'
+import type { ApplicationRecord } from './read-application.ts'
+
+/**
+ * The 確認記録 of one application, with the items of 犯収法施行規則 20条 that apply to a
+ * non-face-to-face verification of an individual, in the order the article lists them.
+ */
+export function verificationRecord(record: ApplicationRecord) {
+  const { answers } = record
+  const decided = [...record.verifications].reverse().find((v) => v.decidedAt)
+  const decision = [...record.events].reverse().find((e) => e.type === 'DECIDED')
+  const agent = answers.agent?.hasAgent === 'YES' ? answers.agent.agent : null
+  return {
+    reference: record.reference,
+    status: record.status,
+    /** 1号・2号: who verified, and who made the record. */
+    verifiedBy: decision ? { actorType: decision.actorType, actorId: decision.actorId, at: decision.createdAt } : null,
+    recordCreatedBy: 'kakunin（自動作成）',
+    /** 3号・11号: when the ID was received and the transaction date (the application's submission). */
+    documentReceivedAt: decided?.submittedAt ?? null,
+    transactionDate: record.submittedAt,
+    /** 4号: the kind of transaction. */
+    transactionKind: '電気通信役務（Twilio）の利用契約',
+    /** 5号・6号: the method and the document. */
+    verificationMethod: decided?.method ?? null,
+    documentType: decided?.documentType ?? null,
+    verificationProvider: decided ? { provider: decided.provider, reference: decided.providerReference } : null,
+    verificationResult: decided?.result ?? null,
+    /** 7号: 本人特定事項. */
+    customer: answers.user
+      ? {
+          name: fullName(answers.user),
+          nameKana: fullNameKana(answers.user),
+          birthDate: formatBirthDate(answers.user.birthDate),
+          address: formatAddress(answers.user.address),
+        }
+      : null,
+    /** 12号: a name other than one's own, and why. */
+    alias: answers.extra?.tradeName
+      ? {
+          name: answers.extra.tradeName,
+          kind: answers.extra.tradeNameKind ? TRADE_NAME_KIND_LABELS[answers.extra.tradeNameKind] : null,
+          reason: answers.extra.aliasReason || null,
+        }
+      : null,
+    /** 8号: the agent (代理人) and the relation to the customer. */
+    agent: agent
+      ? {
+          name: fullName(agent),
+          nameKana: fullNameKana(agent),
+          birthDate: formatBirthDate(agent.birthDate),
+          address: formatAddress(agent.address),
+          relationship: agent.relationship === 'OTHER' ? agent.relationshipOther : RELATIONSHIP_LABELS[agent.relationship],
+        }
+      : null,
+    /** 取引を行う目的・職業・外国PEPs (令12条3項). */
+    purposes: answers.purpose?.purposes.map((p) => (p === 'OTHER' ? `その他（${answers.purpose?.purposeOther}）` : PURPOSE_LABELS[p])) ?? [],
+    highValueTransactions: answers.purpose?.highValueTransactions ?? null,
+    occupation: answers.extra ? (answers.extra.occupation === 'OTHER' ? answers.extra.occupationOther : OCCUPATION_LABELS[answers.extra.occupation]) : null,
+    foreignPep: answers.extra ? PEP_STATUS_LABELS[answers.extra.foreignPep] : null,
+    accountSid: answers.login?.accountSid ?? null,
+    /** The history of changes, append-only. */
+    history: record.events.map((e) => ({ at: e.createdAt, type: e.type, actor: `${e.actorType}${e.actorId ? `:${e.actorId}` : ''}`, from: e.fromStatus, to: e.toStatus })),
+    emails: record.emails.map((e) => ({ at: e.createdAt, template: e.template, to: e.to, status: e.status, sentAt: e.sentAt })),
+  }
+}
+
+const csvCell = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
+  // A leading = + - @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return `"${safe.replace(/"/g, '""')}"`
+}
+
+/** The same record as CSV: one item per row (項目, 内容), UTF-8 with BOM for Excel. */
+export function verificationRecordCsv(record: ReturnType<typeof verificationRecord>): string {
+  const rows: [string, unknown][] = []
+  const walk = (prefix: string, value: unknown) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, inner)
+    } else if (Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object')) {
+      value.forEach((item, index) => walk(`${prefix}[${index}]`, item))
+    } else {
+      rows.push([prefix, Array.isArray(value) ? value.join('、') : value])
+    }
+  }
+  walk('', record)
+  return `\ufeff${[['項目', '内容'], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
+}
