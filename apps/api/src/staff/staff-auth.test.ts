@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { App } from '../app.ts'
+import { staffClient } from '../test/staff-client.ts'
+import { buildTestApp } from '../test/test-app.ts'
+import { hashStaffKey } from './staff-keys.ts'
+
+let app: App
+beforeAll(async () => {
+  app = await buildTestApp()
+})
+afterAll(() => app.close())
+
+describe('staff API keys', () => {
+  it.each([
+    ['no key', {}],
+    ['a malformed header', { authorization: 'Basic abc' }],
+    ['an unknown key', { authorization: `Bearer kk_${'x'.repeat(43)}` }],
+  ])('answer %s with 401 on every route', async (_, headers) => {
+    for (const url of ['/api/staff/applications', '/api/staff/keys', `/api/staff/account-sids/AC${'0'.repeat(32)}`]) {
+      const response = await app.inject({ url, headers })
+      expect(response.statusCode).toBe(401)
+      expect(response.json().error.code).toBe('UNAUTHORIZED')
+    }
+  })
+
+  it('are refused once revoked', async () => {
+    const admin = await staffClient(app, 'ADMIN')
+    const viewer = await staffClient(app, 'VIEWER')
+    expect((await viewer.get('/applications')).statusCode).toBe(200)
+    expect((await admin.post(`/keys/${viewer.id}/revoke`)).json().revokedAt).toEqual(expect.any(String))
+    expect((await viewer.get('/applications')).statusCode).toBe(401)
+  })
+
+  it('carry roles: viewers read, reviewers decide, admins manage keys', async () => {
+    const viewer = await staffClient(app, 'VIEWER')
+    const reviewer = await staffClient(app, 'REVIEWER')
+    const someId = '00000000-0000-4000-8000-000000000000'
+    const decision = { decision: 'APPROVE', version: 1 }
+    expect((await viewer.post(`/applications/${someId}/decision`, decision)).statusCode).toBe(403)
+    expect((await reviewer.post(`/applications/${someId}/decision`, decision)).statusCode).toBe(404)
+    expect((await reviewer.get('/keys')).statusCode).toBe(403)
+    expect((await reviewer.post('/keys', { name: 'x', role: 'ADMIN' })).statusCode).toBe(403)
+  })
+
+  it('are shown once when an admin creates one, and stored only as a hash', async () => {
+    const admin = await staffClient(app, 'ADMIN')
+    const created = await admin.post('/keys', { name: '佐藤 花子', role: 'REVIEWER' })
+    expect(created.statusCode).toBe(201)
+    const { key, id } = created.json()
+    expect(key).toMatch(/^kk_[A-Za-z0-9_-]{43}$/)
+    const stored = await app.prisma.staffKey.findUniqueOrThrow({ where: { id } })
+    expect(stored.keyHash).toBe(hashStaffKey(key))
+    expect(JSON.stringify(stored)).not.toContain(key)
+    const listed = (await admin.get('/keys')).json().keys.find((k: { id: string }) => k.id === id)
+    expect(listed).toMatchObject({ name: '佐藤 花子', role: 'REVIEWER', prefix: key.slice(0, 11) })
+    expect(listed).not.toHaveProperty('key')
+  })
+
+  it('validate what an admin sends', async () => {
+    const admin = await staffClient(app, 'ADMIN')
+    const response = await admin.post('/keys', { name: '', role: 'ROOT', extra: 1 })
+    expect(response.statusCode).toBe(400)
+    expect(Object.keys(response.json().error.fields).sort()).toEqual(['extra', 'name', 'role'])
+  })
+
+  it('can be created from the command line, the way the first admin key is made', () => {
+    const cli = fileURLToPath(new URL('./staff-key-cli.ts', import.meta.url))
+    const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'create', '--name', 'first admin', '--role', 'admin'], {
+      env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+      encoding: 'utf8',
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const key = run.stdout.match(/kk_[A-Za-z0-9_-]{43}/)?.[0]
+    expect(key).toBeDefined()
+    expect(run.stdout).toMatch(/shown only once/)
+  })
+})
