@@ -19,6 +19,7 @@ import { mailPlugin } from './email/mail-plugin.ts'
 import { mailboxRoutes } from './email/mailbox-routes.ts'
 import { resumeRoutes } from './resume/routes.ts'
 import { staffRoutes } from './staff/routes.ts'
+import { inquiryRoutes } from './inquiries/routes.ts'
 import { openApi } from './http/openapi.ts'
 
 export interface AppOptions {
@@ -65,6 +66,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       await api.register(webhookRoutes, { providers: [provider], clock, resumeHours: config.RESUME_LINK_HOURS })
       await api.register(resumeRoutes, { hours: config.RESUME_LINK_HOURS, clock, renewLimit: config.RESUME_RENEW_RATE_LIMIT })
       if (config.NODE_ENV !== 'production') await api.register(mailboxRoutes)
+      await api.register(inquiryRoutes, { rateLimit: config.INQUIRY_RATE_LIMIT, clock })
       await api.register(staffRoutes, { prefix: '/staff', resumeHours: config.RESUME_LINK_HOURS, clock })
       if (sandbox) {
         await api.register(sandboxEkycRoutes, {

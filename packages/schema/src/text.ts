@@ -62,3 +62,14 @@ export const email = z.string().check(
   z.maxLength(254),
   z.email('メールアドレスの形式で入力してください（例: taro@example.com）'),
 )
+
+/** Free text over several lines (an inquiry): line breaks kept, other control characters refused. */
+export function multilineText(max: number, requiredMessage = '入力してください') {
+  return z.string().check(
+    z.normalize('NFKC'),
+    z.overwrite((value) => value.replace(/\r\n?/g, '\n').trim()),
+    z.minLength(1, requiredMessage),
+    z.maxLength(max),
+    z.refine((value) => !CONTROL.test(value.replace(/[\n\t]/g, '')), NO_CONTROL_MESSAGE),
+  )
+}

@@ -34,6 +34,8 @@ const envSchema = z.object({
   RESUME_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
   /** Requests for a fresh resume link per client per 15 minutes (raise it for load tests). */
   RESUME_RENEW_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Inquiries per client per 15 minutes. */
+  INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).default('sandbox'),
   /** How long a QR code (verification session) stays usable. */
   VERIFICATION_SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),

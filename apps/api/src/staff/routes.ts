@@ -20,6 +20,7 @@ import { readApplication } from './read-application.ts'
 import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
 import { createStaffKey, toKeyView } from './staff-keys.ts'
 import { verificationRecord, verificationRecordCsv } from './verification-record.ts'
+import { staffInquiryRoutes } from './inquiry-routes.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
@@ -28,6 +29,7 @@ const security = [{ staffKey: [] }]
 /** /api/staff: support staff find, read and decide applications. Every route needs an API key. */
 export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: () => Date }> = async (app, { resumeHours, clock }) => {
   authenticateStaff(app)
+  await app.register(staffInquiryRoutes, { clock })
   const viewer = requireRole('VIEWER')
   const reviewer = requireRole('REVIEWER')
   const admin = requireRole('ADMIN')

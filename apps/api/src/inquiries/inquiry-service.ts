@@ -1,0 +1,43 @@
+import type { InquiryBody } from '@kakunin/schema/inquiry'
+import { INQUIRY_KIND_LABELS } from '@kakunin/schema/inquiry'
+import type { Prisma } from '../db/prisma-plugin.ts'
+import type { MailSettings } from '../email/mail-plugin.ts'
+import { enqueueEmail } from '../email/outbox.ts'
+import { inquiryReceivedEmail } from '../email/templates.ts'
+import { japanDayKey } from '../applications/reference-number.ts'
+
+/**
+ * Stores an inquiry and queues its acknowledgement in one transaction. Opened from an
+ * application's page, it is attached to that application (through the session, never an id).
+ */
+export async function receiveInquiry(prisma: Prisma, mail: MailSettings, body: InquiryBody, applicationId: string | null, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const day = japanDayKey(now)
+    const counter = await tx.referenceCounter.upsert({
+      where: { day: `INQ-${day}` },
+      create: { day: `INQ-${day}`, last: 1 },
+      update: { last: { increment: 1 } },
+    })
+    const reference = `INQ-${day}-${String(counter.last).padStart(4, '0')}`
+    const inquiry = await tx.inquiry.create({
+      data: {
+        reference,
+        kind: body.kind,
+        name: body.name,
+        email: body.email,
+        accountSid: body.accountSid || null,
+        content: body.content,
+        applicationId,
+        createdAt: now,
+      },
+    })
+    if (applicationId) {
+      await tx.applicationEvent.create({
+        data: { applicationId, type: 'INQUIRY_RECEIVED', actorType: 'APPLICANT', data: { inquiryId: inquiry.id, reference }, createdAt: now },
+      })
+    }
+    const email = inquiryReceivedEmail({ reference, name: body.name, kindLabel: INQUIRY_KIND_LABELS[body.kind], senderName: mail.senderName })
+    await enqueueEmail(tx, mail.fromAddress, { applicationId, to: body.email, email }, now)
+    return { reference }
+  })
+}
