@@ -16,6 +16,7 @@ import { sandboxEkycRoutes } from './verification/sandbox/sandbox-routes.ts'
 import { createTrustdockProvider } from './verification/trustdock/trustdock-provider.ts'
 import { SIGNATURE_HEADER } from './verification/webhook-signature.ts'
 import { mailPlugin } from './email/mail-plugin.ts'
+import { statusWebhookPlugin } from './webhooks/status-webhook-plugin.ts'
 import { mailboxRoutes } from './email/mailbox-routes.ts'
 import { resumeRoutes } from './resume/routes.ts'
 import { staffRoutes } from './staff/routes.ts'
@@ -46,6 +47,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(prismaPlugin, { databaseUrl })
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
   await app.register(mailPlugin, { config, runWorker: outboxWorker })
+  await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker })
   await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 

@@ -34,6 +34,9 @@ const envSchema = z.object({
   RESUME_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
   /** Requests for a fresh resume link per client per 15 minutes (raise it for load tests). */
   RESUME_RENEW_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Where status changes are POSTed (signed), for provisioning systems; unset: not sent. */
+  STATUS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  STATUS_WEBHOOK_SECRET: z.string().min(32).optional(),
   /** Inquiries per client per 15 minutes. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).default('sandbox'),
@@ -64,6 +67,9 @@ const configSchema = envSchema.transform((env, ctx) => {
     for (const name of ['TRUSTDOCK_API_URL', 'TRUSTDOCK_API_TOKEN', 'TRUSTDOCK_PLAN_ID', 'TRUSTDOCK_WEBHOOK_SECRET', 'TRUSTDOCK_APP_URL'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when EKYC_PROVIDER=trustdock' })
     }
+  }
+  if (env.STATUS_WEBHOOK_URL && !env.STATUS_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['STATUS_WEBHOOK_SECRET'], message: 'is required with STATUS_WEBHOOK_URL (32+ characters)' })
   }
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production (links in emails and QR codes)' })

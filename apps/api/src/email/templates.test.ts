@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffMs } from './outbox-worker.ts'
+import { backoffMs } from '../jobs/outbox-table.ts'
 import { maskEmail } from '../resume/resume-service.ts'
 import { deniedEmail, draftSavedEmail, formatJst } from './templates.ts'
 import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'

@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type pg from 'pg'
+import { claimDue, pollingLoop, reschedule } from '../jobs/outbox-table.ts'
+import { signWebhook, SIGNATURE_HEADER } from '../verification/webhook-signature.ts'
+
+interface WebhookRow {
+  id: string
+  payload: Record<string, unknown>
+  attempts: number
+}
+
+class DeliveryRefused extends Error {
+  constructor(readonly status: number) {
+    super(`the receiver answered ${status}`)
+  }
+}
+
+/** 4xx other than timeouts and rate limits: the receiver refuses this event and will keep refusing. */
+const isPermanent = (error: unknown) =>
+  error instanceof DeliveryRefused && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429
+
+/**
+ * POSTs status changes to STATUS_WEBHOOK_URL, signed like our providers sign theirs
+ * (`x-kakunin-signature: t=…,v1=HMAC-SHA256(secret, "t.body")`); the event id lets the receiver
+ * ignore a repeat.
+ */
+export function createStatusWebhookWorker(deps: { pool: pg.Pool; url: string; secret: string; log: FastifyBaseLogger; pollMs: number }) {
+  async function deliver(row: WebhookRow) {
+    const body = JSON.stringify({ id: row.id, ...row.payload })
+    try {
+      const response = await fetch(deps.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(deps.secret, body), 'x-kakunin-event-id': row.id },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      })
+      if (!response.ok) throw new DeliveryRefused(response.status)
+      await deps.pool.query(`UPDATE outbox_webhooks SET status = 'SENT', sent_at = now(), locked_until = NULL WHERE id = $1`, [row.id])
+    } catch (error) {
+      const { giveUp, message } = await reschedule(deps.pool, 'outbox_webhooks', row, error, isPermanent(error))
+      deps.log.warn({ webhookId: row.id, attempts: row.attempts, giveUp, err: message }, 'status webhook delivery failed')
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const rows = await claimDue<WebhookRow>(deps.pool, 'outbox_webhooks', 'id, payload, attempts')
+    for (const row of rows) await deliver(row)
+    return rows.length
+  }
+
+  return { runOnce, ...pollingLoop(runOnce, deps.pollMs, deps.log, 'status webhook outbox') }
+}

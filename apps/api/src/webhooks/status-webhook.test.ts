@@ -1,0 +1,71 @@
+import http from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { App } from '../app.ts'
+import { applicantBrowser } from '../test/applicant-browser.ts'
+import { buildTestApp } from '../test/test-app.ts'
+import { verifyWebhookSignature } from '../verification/webhook-signature.ts'
+
+const secret = 'status-webhook-secret-of-thirty-two-chars'
+let app: App
+let receiver: http.Server
+let answer = 200
+const received: { headers: http.IncomingHttpHeaders; body: string }[] = []
+
+beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk) => (body += chunk))
+    request.on('end', () => {
+      received.push({ headers: request.headers, body })
+      response.statusCode = answer
+      response.end()
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  const { port } = receiver.address() as { port: number }
+  app = await buildTestApp({ env: { STATUS_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/kyc`, STATUS_WEBHOOK_SECRET: secret } })
+})
+afterAll(async () => {
+  await app.close()
+  await new Promise((resolve) => receiver.close(resolve))
+})
+
+describe('the outbound status webhook', () => {
+  it('POSTs each status change, signed, with minimal data, retrying until the receiver accepts', async () => {
+    const browser = await applicantBrowser(app)
+    answer = 503
+    const submitted = await browser.submitComplete()
+    await app.flushStatusWebhooks!()
+    const pending = await app.prisma.outboxWebhook.findFirstOrThrow({ where: { applicationId: browser.id } })
+    expect(pending).toMatchObject({ status: 'PENDING', attempts: 1, lastError: expect.stringContaining('503') })
+
+    answer = 204
+    await app.prisma.outboxWebhook.updateMany({ where: { applicationId: browser.id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } })
+    await app.flushStatusWebhooks!()
+    const deliveries = received.filter((r) => r.body.includes(browser.id))
+    expect(deliveries).toHaveLength(2)
+    const last = deliveries.at(-1)!
+    expect(verifyWebhookSignature(secret, last.headers['x-kakunin-signature'] as string, last.body)).toBeNull()
+    const event = JSON.parse(last.body)
+    expect(event).toMatchObject({
+      id: pending.id,
+      type: 'application.status_changed',
+      applicationId: browser.id,
+      reference: submitted.reference,
+      from: 'DRAFT',
+      to: 'SUBMITTED',
+    })
+    expect(last.headers['x-kakunin-event-id']).toBe(pending.id)
+    expect(last.body).not.toMatch(/taro|山田|1990/)
+    expect((await app.prisma.outboxWebhook.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe('SENT')
+  })
+
+  it('gives up on an event the receiver refuses outright (4xx)', async () => {
+    const browser = await applicantBrowser(app)
+    answer = 410
+    await browser.submitComplete()
+    await app.flushStatusWebhooks!()
+    expect((await app.prisma.outboxWebhook.findFirstOrThrow({ where: { applicationId: browser.id } })).status).toBe('FAILED')
+    answer = 200
+  })
+})
