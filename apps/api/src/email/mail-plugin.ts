@@ -8,7 +8,7 @@ export interface MailSettings {
   senderName: string
   /** Origin for links in emails. */
   linkBaseUrl: string
-  /** Sends what is due now; the worker does this on its own, tests call it to not wait. */
+  /** Sends everything due now, pass after pass; the worker does this on its own, tests call it to not wait. */
   flush(): Promise<number>
 }
 
@@ -33,7 +33,11 @@ export const mailPlugin = fp<{ config: Config; runWorker: boolean }>(
       fromAddress: config.MAIL_FROM_ADDRESS,
       senderName: config.MAIL_FROM_NAME,
       linkBaseUrl: config.LINK_BASE_URL,
-      flush: () => worker.runOnce(),
+      flush: async () => {
+        let total = 0
+        for (let tried = await worker.runOnce(); tried > 0; tried = await worker.runOnce()) total += tried
+        return total
+      },
     })
     if (runWorker) app.addHook('onReady', async () => worker.start())
     app.addHook('onClose', async () => {

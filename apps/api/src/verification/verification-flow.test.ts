@@ -7,8 +7,10 @@ import { validAnswers } from '../test/valid-answers.ts'
 
 let app: App
 let now = new Date('2026-11-28T03:00:00Z')
+const started = Date.now()
 beforeAll(async () => {
-  app = await buildTestApp({ clock: () => now })
+  // Time as the test sets it, still moving forward as real time does.
+  app = await buildTestApp({ clock: () => new Date(now.getTime() + (Date.now() - started)) })
 })
 afterAll(() => app.close())
 
