@@ -56,7 +56,9 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user,
     // creating that user when the machine has none.
     createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // C collation (byte order, stable everywhere) with a UTF-8 character classification, so that
+    // pg_trgm makes trigrams of Japanese text and name searches can use their index.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', `--lc-ctype=${process.platform === 'darwin' ? 'en_US.UTF-8' : 'C.UTF-8'}`],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
     onLog: (message) => log(message.trim()),
     onError: (error) => log(String(error).trim()),

@@ -40,7 +40,8 @@ export async function listApplications(prisma: Prisma, query: StaffApplicationQu
   if (query.flow) where.push({ flow: query.flow })
   if (query.accountSid) where.push({ OR: [{ accountSid: query.accountSid }, { verifiedAccountSid: query.accountSid }] })
   if (query.email) {
-    where.push({ OR: [{ loginEmail: { equals: query.email, mode: 'insensitive' } }, { contactEmail: { equals: query.email, mode: 'insensitive' } }] })
+    const email = query.email.toLowerCase() // stored lower case (search-columns.ts)
+    where.push({ OR: [{ loginEmail: email }, { contactEmail: email }] })
   }
   if (query.name) {
     const name = query.name.replace(/\s+/g, ' ')
