@@ -58,7 +58,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
     async (api) => {
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
-      await api.register(applicationRoutes)
+      await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
       await api.register(verificationRoutes, {
         provider,
         publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -66,7 +66,7 @@ export interface StepWrite {
   /** Flows that have this step; the row must be one of them. */
   flows: readonly ApplicationFlow[]
   statuses: readonly ApplicationStatus[]
-  search: Record<'accountSid' | 'loginEmail' | 'contactEmail' | 'fullName' | 'fullNameKana', string | null>
+  search: Record<'accountSid' | 'verifiedAccountSid' | 'loginEmail' | 'contactEmail' | 'fullName' | 'fullNameKana', string | null>
   now: Date
 }
 
@@ -79,7 +79,7 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
               resume_at = $6, version = a.version + 1, updated_at = $7,
               account_sid = COALESCE($10, a.account_sid), login_email = COALESCE($11, a.login_email),
               contact_email = COALESCE($12, a.contact_email), full_name = COALESCE($13, a.full_name),
-              full_name_kana = COALESCE($14, a.full_name_kana)
+              full_name_kana = COALESCE($14, a.full_name_kana), verified_account_sid = COALESCE($15, a.verified_account_sid)
         WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION}
        RETURNING a.*
      ), event AS (
@@ -102,6 +102,7 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
       w.search.contactEmail,
       w.search.fullName,
       w.search.fullNameKana,
+      w.search.verifiedAccountSid,
     ],
   })
   return rows[0] ?? null

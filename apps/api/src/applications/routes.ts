@@ -10,13 +10,15 @@ import { notFound } from '../http/api-error.ts'
 import { createApplication, findApplicantApplication } from './application-service.ts'
 import { saveStep } from './save-step.ts'
 import { submitApplication } from './submit-application.ts'
+import { submitLink } from './submit-link.ts'
+import rateLimit from '@fastify/rate-limit'
 
 // Any id is accepted here: requireOwnApplication answers 404 for all but the session's own.
 const idParams = z.strictObject({ id: z.string() })
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
 
 /** The applicant's own application, reachable only through this browser's session cookie. */
-export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
+export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number }> = async (app, options) => {
   app.post(
     '/applications',
     { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
@@ -46,6 +48,18 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request) => saveStep(app.pg, applicantWriteSession(request, request.params.id), step, request.body),
     )
   }
+
+  // Each look-up of a verified SID is limited per client, so SIDs cannot be enumerated.
+  await app.register(rateLimit, { global: false })
+  app.post(
+    '/applications/:id/submit-link',
+    {
+      schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors, 429: errorResponse } },
+      preHandler: requireOwnApplication,
+      config: { rateLimit: { max: options.linkCheckRateLimit, timeWindow: '15 minutes' } },
+    },
+    async (request) => submitLink(app.prisma, app.pg, app.mail, request.params.id, request.body),
+  )
 
   app.post(
     '/applications/:id/submit',

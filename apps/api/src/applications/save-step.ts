@@ -1,6 +1,8 @@
 import type pg from 'pg'
 import type { DraftAnswers, StepValues } from '@kakunin/schema/form/application-form'
 import { minorGuardianIssue } from '@kakunin/schema/form/agent-step'
+import { loginStepFor } from '@kakunin/schema/form/login-step'
+import { fieldErrors } from '@kakunin/schema/errors'
 import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
 import { ApiError } from '../http/api-error.ts'
 import { rowToView, selectOwnedApplication, updateStep } from './application-sql.ts'
@@ -22,6 +24,7 @@ export async function saveStep<S extends StepId>(
   now = new Date(),
 ) {
   if (step === 'agent') await checkGuardian(pool, session, input.values as StepValues['agent'])
+  if (step === 'login') await checkLoginForFlow(pool, session, input.values as StepValues['login'])
   const row = await updateStep(pool, {
     ...session,
     version: input.version,
@@ -35,6 +38,17 @@ export async function saveStep<S extends StepId>(
   })
   if (!row) throw await explainRejectedWrite(pool, session.id, session.tokenHash, step)
   return rowToView(pool, row)
+}
+
+/** Twilioログイン情報 differs by flow: the already-verified flow needs the verified SID, the first time has none. */
+async function checkLoginForFlow(pool: pg.Pool, session: { id: string; tokenHash: string }, login: StepValues['login']) {
+  const current = await selectOwnedApplication(pool, session.id, session.tokenHash)
+  if (!current) return // the write that follows answers 404
+  const parsed = loginStepFor(current.flow).safeParse(login)
+  if (!parsed.success) {
+    const fields = Object.fromEntries(Object.entries(fieldErrors(parsed.error.issues)).map(([path, message]) => [`values.${path}`, message]))
+    throw new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESSAGE, fields)
+  }
 }
 
 /** The one rule spanning steps that the agent step can already check: a minor needs a guardian. */

@@ -5,6 +5,7 @@ import { fullName, fullNameKana } from '@kakunin/schema/form/person'
 export function searchColumns(answers: DraftAnswers) {
   return {
     accountSid: answers.login?.accountSid ?? null,
+    verifiedAccountSid: answers.login?.verifiedAccountSid ?? null,
     // Lower case, so an exact search by address can use its index whatever the case typed.
     loginEmail: answers.login?.loginEmail.toLowerCase() ?? null,
     contactEmail: answers.login?.contactEmail.toLowerCase() ?? null,

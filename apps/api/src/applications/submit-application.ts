@@ -26,7 +26,7 @@ export async function submitApplication(
   const current = await selectOwnedApplication(pool, session.id, session.tokenHash)
   if (!current) throw notFound('お申し込みが見つかりません')
   if (current.flow !== 'FIRST_TIME') {
-    throw conflict('取引時確認済みのAccount SIDをお持ちの方のお申し込みは、現在受け付けておりません。')
+    throw conflict('取引時確認済みのAccount SIDをお持ちの方のお申し込みは、送信する（submit-link）で送ってください。')
   }
   const missing = STEPS_BY_FLOW[current.flow].filter((step) => current.answers[step] === undefined)
   if (missing.length > 0) {

@@ -37,6 +37,8 @@ const envSchema = z.object({
   /** Where status changes are POSTed (signed), for provisioning systems; unset: not sent. */
   STATUS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   STATUS_WEBHOOK_SECRET: z.string().min(32).optional(),
+  /** Look-ups of an already-verified Account SID (submit-link) per client per 15 minutes. */
+  LINK_CHECK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Inquiries per client per 15 minutes. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).default('sandbox'),

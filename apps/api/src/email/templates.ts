@@ -59,6 +59,15 @@ export function approvedEmail(input: { reference: string; senderName: string }) 
   )
 }
 
+export function linkedApprovedEmail(input: { reference: string; accountSid: string; verifiedAccountSid: string; senderName: string }) {
+  return compose(
+    'APPROVED',
+    `【取引時確認】取引時確認済みのAccount SIDとの紐付けが完了しました（受付番号 ${input.reference}）`,
+    `取引時確認済みのAccount SIDに基づき、新しいAccount SIDの取引時確認が完了しました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\n取引時確認済みのAccount SID: ${input.verifiedAccountSid}\n\n引き続き Twilio をご利用ください。`,
+    input.senderName,
+  )
+}
+
 export function deniedEmail(input: { reference: string; hints: string[]; link: string; expiresAt: Date; senderName: string }) {
   const hints = input.hints.length > 0 ? input.hints.map((hint) => `・${hint}`).join('\n') : '・フォームの内容と本人確認書類の内容が一致しませんでした。'
   return compose(

@@ -1,7 +1,7 @@
 import { z } from '../zod.ts'
 import { agentStep, minorGuardianIssue } from './agent-step.ts'
 import { extraStep } from './extra-step.ts'
-import { loginStep } from './login-step.ts'
+import { loginStep, loginStepFor } from './login-step.ts'
 import { purposeStep } from './purpose-step.ts'
 import type { StepId } from './steps.ts'
 import { typeStep } from './type-step.ts'
@@ -37,7 +37,7 @@ export type DraftAnswers = z.infer<typeof draftAnswers>
 export const firstTimeApplication = z
   .strictObject({
     type: typeStep,
-    login: loginStep,
+    login: loginStepFor('FIRST_TIME'),
     user: userStep,
     purpose: purposeStep,
     extra: extraStep,
@@ -50,3 +50,10 @@ export const firstTimeApplication = z
     }),
   )
 export type FirstTimeApplication = z.infer<typeof firstTimeApplication>
+
+/** A complete already-verified (2回目以降) application: お申し込み内容 and Twilioログイン情報 with the verified SID. */
+export const linkVerifiedApplication = z.strictObject({
+  type: typeStep,
+  login: loginStepFor('LINK_VERIFIED'),
+})
+export type LinkVerifiedApplication = z.infer<typeof linkVerifiedApplication>
