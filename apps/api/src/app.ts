@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import cors from '@fastify/cors'
+import compress from '@fastify/compress'
+import helmet from '@fastify/helmet'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.ts'
 import { prismaPlugin } from './db/prisma-plugin.ts'
@@ -48,6 +50,14 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
   await app.register(mailPlugin, { config, runWorker: outboxWorker })
   await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker })
+  // Security headers. No Referer leaves the site: resume and QR URLs carry tokens in their path.
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: config.NODE_ENV === 'production',
+  })
+  // gzip/brotli for the SPA's assets and the API's JSON: the first screen's 99 kB are 258 kB raw.
+  await app.register(compress, { threshold: 1024 })
   await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 

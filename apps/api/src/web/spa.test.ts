@@ -12,6 +12,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(distDir, 'assets'))
   fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>kakunin</title>')
   fs.writeFileSync(path.join(distDir, 'assets', 'entry-abc123.js'), 'console.log(1)')
+  fs.writeFileSync(path.join(distDir, 'assets', 'big-abc123.js'), `console.log(${JSON.stringify('かくにん'.repeat(2000))})`)
   app = await buildApp({
     config: testConfig({ WEB_DIST_DIR: distDir }),
     databaseUrl: inject('databaseUrl'),
@@ -47,5 +48,23 @@ describe('serving the SPA beside the API', () => {
       expect(response.statusCode).toBe(404)
       expect(response.json().error.code).toBe('NOT_FOUND')
     }
+  })
+})
+
+describe('compression', () => {
+  it('sends assets gzip-compressed to a browser that accepts it', async () => {
+    const response = await app.inject({ url: '/assets/big-abc123.js', headers: { 'accept-encoding': 'gzip' } })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.rawPayload.length).toBeLessThan(2000)
+  })
+})
+
+describe('security headers', () => {
+  it('keep tokens in URLs from leaking through Referer, and forbid sniffing and framing', async () => {
+    const response = await app.inject({ url: '/resume/some-token', headers: html })
+    expect(response.headers['referrer-policy']).toBe('no-referrer')
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
   })
 })
