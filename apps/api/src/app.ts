@@ -8,6 +8,7 @@ import type { Config } from './config/config.ts'
 import { prismaPlugin } from './db/prisma-plugin.ts'
 import { errorHandler, sendNotFound } from './http/error-handler.ts'
 import { healthRoutes } from './health/routes.ts'
+import { publicConfigRoutes } from './http/public-config.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { spa } from './web/spa.ts'
 import { applicantSession } from './applicant-session/applicant-session.ts'
@@ -68,6 +69,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
     async (api) => {
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
+      await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
       await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
       await api.register(verificationRoutes, {
         provider,

@@ -66,13 +66,17 @@ export async function startVerification(
   return toVerificationView(verification, options.now)
 }
 
+/**
+ * The verification of the current submission: after a correction and resubmission, the earlier
+ * (denied) sessions belong to the history, not to what the applicant is doing now.
+ */
 export async function currentVerification(prisma: Prisma, applicationId: string, now: Date) {
-  const application = await prisma.application.findUnique({
-    where: { id: applicationId },
-    select: { status: true, verifications: { orderBy: { createdAt: 'desc' }, take: 1 } },
-  })
+  const application = await prisma.application.findUnique({ where: { id: applicationId }, select: { status: true, submittedAt: true } })
   if (!application) throw notFound('お申し込みが見つかりません')
-  const [latest] = application.verifications
+  const latest = await prisma.verification.findFirst({
+    where: { applicationId, ...(application.submittedAt ? { createdAt: { gte: application.submittedAt } } : {}) },
+    orderBy: { createdAt: 'desc' },
+  })
   return { applicationStatus: application.status, verification: latest ? await toVerificationView(latest, now) : null }
 }
 
