@@ -45,6 +45,13 @@ export default defineConfig({
       EMBEDDED_POSTGRES_PORT: String(e2e.postgresPort),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      // QR codes and emailed links point at the server under test (not localhost:PORT).
+      PUBLIC_BASE_URL: e2e.baseURL,
+      // Mail goes to the development mailbox, which the tests read.
+      SMTP_URL: '',
+      OUTBOX_POLL_MS: '200',
+      // The sandbox reviewer decides quickly, but not at once: the desktop sees IN_REVIEW first.
+      SANDBOX_EKYC_REVIEW_DELAY_MS: '1500',
     },
   },
 })

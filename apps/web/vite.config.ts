@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { firstScreenChunk } from './scripts/first-screen-chunk.ts'
 
 // In development the SPA runs on Vite and the API on its own port; /api is proxied so the
 // browser sees one origin, as it does in production where the API serves the built SPA.
@@ -18,5 +19,6 @@ export default defineConfig({
     // Every browser the form supports knows <link rel="modulepreload">; the polyfill would only
     // add to the first load.
     modulePreload: { polyfill: false },
+    rollupOptions: { output: { manualChunks: firstScreenChunk('src/features/application/entry/entry-page.tsx') } },
   },
 })

@@ -15,8 +15,8 @@ interface StoredApplication {
 const stored = async (reference: string) =>
   (await queryDatabase<StoredApplication>('SELECT status, resume_at, submitted_at, answers FROM applications WHERE reference = $1', [reference]))[0]!
 
-test.describe('初回: the applicant’s form from the first step to 受付', () => {
-  test('without 代理人 and without 通称, through 登録情報確認 to SUBMITTED', async ({ page }) => {
+test.describe('初回: the applicant’s form from the first step to 身元確認', () => {
+  test('without 代理人 and without 通称, through 登録情報確認 to SUBMITTED and 身元確認', async ({ page }) => {
     const answers = sampleAnswers()
     await startApplication(page)
     await fillEveryStep(page, answers)
@@ -42,11 +42,10 @@ test.describe('初回: the applicant’s form from the first step to 受付', ()
     expect((await stored(reference)).resume_at).toBe('confirm')
 
     await page.getByRole('button', { name: '続けて本人確認画像をアップロードする' }).click()
-    await expectStep(page, '/apply/submitted', 'お申し込みを受け付けました')
+    await expectStep(page, '/apply/verify', '身元確認用フォーム')
     await expect(page.getByTestId('reference')).toHaveText(reference)
     expect(reference).toMatch(referencePattern)
     await expect(page.locator('main')).toContainText('本人確認')
-    await expect(page.locator('main')).not.toContainText('メールを送信')
     await expectNoSeriousA11yViolations(page)
 
     const row = await stored(reference)
@@ -61,9 +60,9 @@ test.describe('初回: the applicant’s form from the first step to 受付', ()
       agent: { hasAgent: 'NO' },
     })
 
-    // A submitted application cannot be edited: its steps lead to the 受付 screen.
+    // A submitted application cannot be edited: its steps lead to 身元確認.
     await page.goto('/apply/login')
-    await expectStep(page, '/apply/submitted', 'お申し込みを受け付けました')
+    await expectStep(page, '/apply/verify', '身元確認用フォーム')
   })
 
   test('with 代理人 and 通称 (and its reason), the address found from the 郵便番号', async ({ page }) => {
@@ -108,7 +107,7 @@ test.describe('初回: the applicant’s form from the first step to 受付', ()
     await expect(answer(page, '代理人情報', '代理人の所在地')).toHaveText('〒530-0001 大阪府大阪市北区梅田1-1-1 ビル 3階')
 
     await page.getByRole('button', { name: '続けて本人確認画像をアップロードする' }).click()
-    await expectStep(page, '/apply/submitted', 'お申し込みを受け付けました')
+    await expectStep(page, '/apply/verify', '身元確認用フォーム')
     const reference = (await page.getByTestId('reference').textContent())!.trim()
 
     const row = await stored(reference)
@@ -160,7 +159,7 @@ test.describe('初回: the applicant’s form from the first step to 受付', ()
     await expect(answer(page, '代理人情報', '代表者との関係')).toHaveText('法定代理人（親権者・後見人）')
 
     await page.getByRole('button', { name: '続けて本人確認画像をアップロードする' }).click()
-    await expectStep(page, '/apply/submitted', 'お申し込みを受け付けました')
+    await expectStep(page, '/apply/verify', '身元確認用フォーム')
     const reference = (await page.getByTestId('reference').textContent())!.trim()
     expect((await stored(reference)).status).toBe('SUBMITTED')
   })

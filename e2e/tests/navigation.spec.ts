@@ -16,6 +16,7 @@ import {
 import { sampleAnswers } from '../support/answers.ts'
 import { queryDatabase } from '../support/database.ts'
 import { expectErrors, recordSaves } from '../support/error-summary.ts'
+import { uniqueEmail, waitForMail } from '../support/mailbox.ts'
 
 test.describe('moving through the form', () => {
   test('法人として申し込み stops the flow with the message for corporations', async ({ page }) => {
@@ -155,18 +156,21 @@ test.describe('moving through the form', () => {
     expect(row!.status).toBe('DRAFT')
   })
 
-  test('下書きを保存 says the draft is kept in this browser, without claiming an email', async ({ page }) => {
+  test('下書きを保存 emails a link to the login address, says where (masked), and keeps the draft', async ({ page, request }) => {
+    const loginEmail = uniqueEmail()
     await startApplication(page)
-    await fillEveryStep(page, sampleAnswers())
+    await fillEveryStep(page, sampleAnswers({ login: { ...sampleAnswers().login, loginEmail } }))
     await page.getByRole('button', { name: '下書きを保存し、あとで本人確認画像をアップロードする' }).click()
-    const status = page.getByRole('status').filter({ hasText: '下書きを保存しました' })
+    const masked = `${loginEmail[0]}***@example.com`
+    const status = page.getByRole('status').filter({ hasText: `${masked} に、続きから入力するためのリンクをお送りしました` })
     await expect(status).toBeVisible()
-    await expect(status).toContainText('このブラウザ')
-    await expect(status).not.toContainText('メール')
+    await expect(status).not.toContainText(loginEmail)
+    const mail = await waitForMail(request, loginEmail, 'DRAFT_SAVED')
 
     await page.goto('/')
     await expectStep(page, '/apply/confirm', '登録情報確認')
     const { reference } = await currentApplication(page)
+    expect(mail.subject).toContain(reference)
     const [row] = await queryDatabase<{ status: string }>('SELECT status FROM applications WHERE reference = $1', [reference])
     expect(row!.status).toBe('DRAFT')
   })

@@ -1,5 +1,4 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { PageLayout } from '../components/layout/page-layout.tsx'
 import { AppRoutes } from './routes.tsx'
 
 const queryClient = new QueryClient({
@@ -9,9 +8,7 @@ const queryClient = new QueryClient({
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <PageLayout>
-        <AppRoutes />
-      </PageLayout>
+      <AppRoutes />
     </QueryClientProvider>
   )
 }

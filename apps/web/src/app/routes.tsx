@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react'
 import { Route, Switch } from 'wouter'
 import type { StepId } from '@kakunin/schema/form/steps'
 import { Loading } from '../components/feedback/loading.tsx'
+import { PageLayout } from '../components/layout/page-layout.tsx'
 
 // Each screen is its own chunk: the first load carries only the entry question, and a step's
 // code (and its form library) arrives when the step is opened.
@@ -10,7 +11,11 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const EntryPage = page(() => import('../features/application/entry/entry-page.tsx'), 'EntryPage')
 const ConfirmPage = page(() => import('../features/application/confirm/confirm-page.tsx'), 'ConfirmPage')
-const SubmittedPage = page(() => import('../features/application/submitted/submitted-page.tsx'), 'SubmittedPage')
+const VerifyPage = page(() => import('../features/application/verify/verify-page.tsx'), 'VerifyPage')
+const CompletePage = page(() => import('../features/application/complete/complete-page.tsx'), 'CompletePage')
+const ResumePage = page(() => import('../features/application/resume/resume-page.tsx'), 'ResumePage')
+const PhoneVerifyPage = page(() => import('../features/sandbox-ekyc/phone-verify-page.tsx'), 'PhoneVerifyPage')
+const MailboxPage = page(() => import('../features/dev-mailbox/mailbox-page.tsx'), 'MailboxPage')
 const NotFoundPage = page(() => import('./not-found-page.tsx'), 'NotFoundPage')
 
 const STEP_PAGES: Record<StepId, ComponentType> = {
@@ -32,11 +37,24 @@ export function AppRoutes() {
   return (
     <Suspense fallback={<Loading />}>
       <Switch>
-        <Route path="/" component={EntryPage} />
-        <Route path="/apply/confirm" component={ConfirmPage} />
-        <Route path="/apply/submitted" component={SubmittedPage} />
-        <Route path="/apply/:step" component={StepRoute} />
-        <Route component={NotFoundPage} />
+        {/* The phone pages play the eKYC vendor's app and bring their own frame. */}
+        <Route path="/m/verify/:token" component={PhoneVerifyPage} />
+        <Route>
+          <PageLayout>
+            <Suspense fallback={<Loading />}>
+              <Switch>
+                <Route path="/" component={EntryPage} />
+                <Route path="/apply/confirm" component={ConfirmPage} />
+                <Route path="/apply/verify" component={VerifyPage} />
+                <Route path="/apply/complete" component={CompletePage} />
+                <Route path="/apply/:step" component={StepRoute} />
+                <Route path="/resume/:token" component={ResumePage} />
+                <Route path="/dev/mailbox/:id?" component={MailboxPage} />
+                <Route component={NotFoundPage} />
+              </Switch>
+            </Suspense>
+          </PageLayout>
+        </Route>
       </Switch>
     </Suspense>
   )

@@ -16,15 +16,20 @@ const NETWORK_ERROR: ErrorResponse['error'] = {
   message: '通信できませんでした。インターネット接続をご確認のうえ、もう一度お試しください。',
 }
 
-/** JSON over fetch with the session cookie; any non-2xx becomes an ApiRequestError. */
+/**
+ * JSON over fetch with the session cookie; any non-2xx becomes an ApiRequestError. A FormData body
+ * goes as multipart/form-data (the browser writes its boundary).
+ */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const { body } = init
+  const raw = body === undefined || body instanceof FormData
   let response: Response
   try {
     response = await fetch(`/api${path}`, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: raw ? {} : { 'Content-Type': 'application/json' },
+      body: raw ? body : JSON.stringify(body),
     })
   } catch {
     throw new ApiRequestError(0, NETWORK_ERROR)

@@ -6,15 +6,16 @@ const SITE_TITLE = '取引時確認情報の登録'
 let firstHeadingId: string | undefined
 
 /**
- * The screen's <h1> and the document title. After an in-app navigation the page does not reload,
+ * The screen's <h1> and the document title (`site` names the service, when it is not this form).
+ * After an in-app navigation the page does not reload,
  * so focus moves to the heading, as a new page would put a screen reader there.
  */
-export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+export function PageHeading({ children, title, site = SITE_TITLE }: { children: ReactNode; title: string; site?: string }) {
   const id = useId()
   const ref = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    document.title = title === SITE_TITLE ? SITE_TITLE : `${title} | ${SITE_TITLE}`
-  }, [title])
+    document.title = title === site ? site : `${title} | ${site}`
+  }, [title, site])
   useEffect(() => {
     // Keyed by the component's id so React's development double effect does not count twice.
     firstHeadingId ??= id

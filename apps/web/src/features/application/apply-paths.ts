@@ -2,7 +2,8 @@ import type { ApplicantApplication } from '@kakunin/schema/application'
 import { STEPS_BY_FLOW, type ResumePoint, type StepId } from '@kakunin/schema/form/steps'
 
 export const CONFIRM_PATH = '/apply/confirm'
-export const SUBMITTED_PATH = '/apply/submitted'
+export const VERIFY_PATH = '/apply/verify'
+export const COMPLETE_PATH = '/apply/complete'
 
 export const stepPath = (step: StepId) => `/apply/${step}`
 
@@ -13,8 +14,14 @@ export const pathOf = (point: ResumePoint) => (point === 'confirm' ? CONFIRM_PAT
 
 export const stepsOf = (application: Pick<ApplicantApplication, 'flow'>): readonly StepId[] => STEPS_BY_FLOW[application.flow]
 
-/** Where this application continues: the saved resume point, the first step of a fresh one. */
-export function resumePath(application: ApplicantApplication): string {
-  if (application.status !== 'DRAFT') return SUBMITTED_PATH
-  return pathOf(application.resumeAt ?? stepsOf(application)[0] ?? 'confirm')
+/**
+ * Where this application continues: a draft at its saved resume point (a fresh one at its first
+ * step), a denial on the confirmation screen to correct it, a submitted one at 身元確認, and one
+ * whose phone flow is done at お申し込み完了.
+ */
+export function resumePath(application: Pick<ApplicantApplication, 'flow' | 'status' | 'resumeAt'>): string {
+  const { status } = application
+  if (status === 'DRAFT') return pathOf(application.resumeAt ?? stepsOf(application)[0] ?? 'confirm')
+  if (status === 'DENIED') return CONFIRM_PATH
+  return status === 'SUBMITTED' || status === 'VERIFYING' ? VERIFY_PATH : COMPLETE_PATH
 }

@@ -2,17 +2,29 @@ import { Link } from 'wouter'
 import type { DraftAnswers, StepValues } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
 import { changePath } from '../apply-paths.ts'
-import { answerRows } from './answer-rows.ts'
+import { answerRows, isFlagged } from './answer-rows.ts'
 
 export const changeLinkId = (step: StepId) => `change-${step}`
 
-/** One step's answers as a definition list, with the 変更 link that reopens the step. */
-export function AnswerGroup<S extends StepId>({ step, answers }: { step: S; answers: DraftAnswers }) {
+/**
+ * One step's answers as a definition list, with the 変更 link that reopens the step. `flagged`
+ * names the step's fields a review found not to match the ID: their rows say so in words.
+ */
+export function AnswerGroup<S extends StepId>({
+  step,
+  answers,
+  flagged = [],
+}: {
+  step: S
+  answers: DraftAnswers
+  flagged?: readonly string[]
+}) {
   // DraftAnswers holds each step's schema output under the step's id.
   const value = answers[step] as StepValues[S] | undefined
   const title = STEP_TITLES[step]
+  const needsCorrection = flagged.length > 0
   return (
-    <section className="answers" aria-labelledby={`answers-${step}`}>
+    <section className={needsCorrection ? 'answers answers-flagged' : 'answers'} aria-labelledby={`answers-${step}`}>
       <div className="answers-header">
         <h2 id={`answers-${step}`}>{title}</h2>
         <Link id={changeLinkId(step)} href={changePath(step)}>
@@ -20,14 +32,19 @@ export function AnswerGroup<S extends StepId>({ step, answers }: { step: S; answ
           <span className="visually-hidden">（{title}）</span>
         </Link>
       </div>
+      {needsCorrection && <p className="flag-summary">本人確認書類の記載と一致しなかった項目があります。「変更」から修正してください。</p>}
       {value ? (
         <dl className="answer-list">
-          {answerRows(step, value).map((row) => (
-            <div className="answer-row" key={row.label}>
-              <dt>{row.label}</dt>
-              <dd>{row.value}</dd>
-            </div>
-          ))}
+          {answerRows(step, value).map((row) => {
+            const flaggedRow = isFlagged(row, flagged)
+            return (
+              <div className={flaggedRow ? 'answer-row answer-row-flagged' : 'answer-row'} key={row.label}>
+                <dt>{row.label}</dt>
+                <dd>{row.value}</dd>
+                {flaggedRow && <dd className="flag">要確認: 本人確認書類の記載と一致しませんでした</dd>}
+              </div>
+            )
+          })}
         </dl>
       ) : (
         <p className="answers-missing">まだ入力されていません。</p>

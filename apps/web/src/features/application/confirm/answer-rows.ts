@@ -11,16 +11,18 @@ import { APPLICANT_TYPE_LABELS } from '@kakunin/schema/form/type-step'
 export interface AnswerRow {
   label: string
   value: string
+  /** The step's fields the row shows (dot paths within the step), to mark those a review flagged. */
+  fields?: readonly string[]
 }
 
 const withOther = (label: string, other: string) => (other ? `${label}（${other}）` : label)
 
-function personRows(value: Person, labels: { name: string; birthDate: string; address: string }): AnswerRow[] {
+function personRows(value: Person, labels: { name: string; birthDate: string; address: string }, prefix = ''): AnswerRow[] {
   return [
-    { label: labels.name, value: fullName(value) },
-    { label: `${labels.name}（フリガナ）`, value: fullNameKana(value) },
-    { label: labels.birthDate, value: formatBirthDate(value.birthDate) },
-    { label: labels.address, value: formatAddress(value.address) },
+    { label: labels.name, value: fullName(value), fields: [`${prefix}familyName`, `${prefix}givenName`] },
+    { label: `${labels.name}（フリガナ）`, value: fullNameKana(value), fields: [`${prefix}familyNameKana`, `${prefix}givenNameKana`] },
+    { label: labels.birthDate, value: formatBirthDate(value.birthDate), fields: [`${prefix}birthDate`] },
+    { label: labels.address, value: formatAddress(value.address), fields: [`${prefix}address`] },
   ]
 }
 
@@ -28,9 +30,9 @@ function personRows(value: Person, labels: { name: string; birthDate: string; ad
 const ROWS: { [S in StepId]: (value: StepValues[S]) => AnswerRow[] } = {
   type: (value) => [{ label: 'お申し込みの区分', value: APPLICANT_TYPE_LABELS[value.applicantType] }],
   login: (value) => [
-    { label: '新しいAccount SID', value: value.accountSid },
-    { label: 'Twilioコンソールログイン用メールアドレス', value: value.loginEmail },
-    { label: '連絡用メールアドレス', value: value.contactEmail },
+    { label: '新しいAccount SID', value: value.accountSid, fields: ['accountSid'] },
+    { label: 'Twilioコンソールログイン用メールアドレス', value: value.loginEmail, fields: ['loginEmail'] },
+    { label: '連絡用メールアドレス', value: value.contactEmail, fields: ['contactEmail'] },
   ],
   user: (value) => personRows(value, { name: '利用者名', birthDate: '利用者 生年月日', address: '利用者 ご住所' }),
   purpose: (value) => [
@@ -64,7 +66,7 @@ const ROWS: { [S in StepId]: (value: StepValues[S]) => AnswerRow[] } = {
       ? [{ label: '代理人', value: 'なし（Twilioコンソールログイン用メールアドレスの保有者本人が入力）' }]
       : [
           { label: '代理人', value: 'あり' },
-          ...personRows(value.agent, { name: '代理人の氏名', birthDate: '代理人の生年月日', address: '代理人の所在地' }),
+          ...personRows(value.agent, { name: '代理人の氏名', birthDate: '代理人の生年月日', address: '代理人の所在地' }, 'agent.'),
           {
             label: '代表者との関係',
             value:
@@ -78,3 +80,7 @@ const ROWS: { [S in StepId]: (value: StepValues[S]) => AnswerRow[] } = {
 export function answerRows<S extends StepId>(step: S, value: StepValues[S]): AnswerRow[] {
   return ROWS[step](value)
 }
+
+/** Whether a row shows one of `flagged` (a field of the row, or a part of one: `address.town`). */
+export const isFlagged = (row: AnswerRow, flagged: readonly string[]) =>
+  flagged.some((field) => row.fields?.some((own) => field === own || field.startsWith(`${own}.`)))

@@ -4,10 +4,13 @@ import { useCurrentApplication } from '../api/get-current-application.ts'
 import { resumePath } from '../apply-paths.ts'
 import { EntryQuestion } from './entry-question.tsx'
 
-/** `/`: a draft in this browser's session continues where it stopped; otherwise the entry question. */
+/**
+ * `/`: an application in this browser's session continues where it stopped (to fill in, verify,
+ * correct, or wait for); once approved, the entry question starts another one.
+ */
 export function EntryPage() {
   const current = useCurrentApplication()
   if (current.isPending) return <Loading />
-  if (current.data?.status === 'DRAFT') return <Redirect to={resumePath(current.data)} replace />
+  if (current.data && current.data.status !== 'APPROVED') return <Redirect to={resumePath(current.data)} replace />
   return <EntryQuestion />
 }

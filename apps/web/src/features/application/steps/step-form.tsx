@@ -3,15 +3,18 @@ import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path,
 import { Link, useLocation, useSearch } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { StepValues } from '@kakunin/schema/form/application-form'
-import { STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
+import { STEP_TITLES, type ResumePoint, type StepId } from '@kakunin/schema/form/steps'
 import { collectErrors } from '../../../components/form/collect-errors.ts'
 import { ErrorSummary } from '../../../components/form/error-summary.tsx'
 import { PageHeading } from '../../../components/layout/page-heading.tsx'
 import { readServerError, type ServerProblem } from '../../../lib/server-errors.ts'
 import { useCurrentApplication } from '../api/get-current-application.ts'
 import { useSaveStep } from '../api/save-step.ts'
+import { useSendDraftLink } from '../api/send-draft-link.ts'
 import { CONFIRM_PATH, pathOf, stepPath, stepsOf } from '../apply-paths.ts'
 import { ConflictNotice } from '../conflict-notice.tsx'
+import { DenialStepNotice } from '../denial/denial-step-notice.tsx'
+import { DraftLinkStatus } from '../drafts/draft-link-status.tsx'
 import { nextPoint, previousStep } from './step-order.ts'
 import { StepProgress } from './step-progress.tsx'
 
@@ -22,16 +25,19 @@ export interface StepFormProps<S extends StepId, V extends FieldValues> {
   resolver: Resolver<V, unknown, StepValues[S]>
   /** Text under the heading: what this step is about. */
   intro?: ReactNode
+  /** After 再読み込み (a conflict): the screen starts again from the latest saved answers. */
+  onReloaded: () => void
   children: ReactNode
 }
 
 /**
  * One step of the application: validates with the step's schema, saves the parsed values with the
  * version they were read at, then moves on (straight back to the confirmation screen when the
- * step was opened from there).
+ * step was opened from there). 下書き保存 saves the step when it validates and emails a link to
+ * continue later.
  */
 export function StepForm<S extends StepId, V extends FieldValues>(props: StepFormProps<S, V>) {
-  const { application, step, defaultValues, resolver, intro, children } = props
+  const { application, step, defaultValues, resolver, intro, onReloaded, children } = props
   const [, navigate] = useLocation()
   const fromConfirm = new URLSearchParams(useSearch()).get('from') === 'confirm'
   const steps = stepsOf(application)
@@ -43,25 +49,49 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
   const form = useForm<V, unknown, StepValues[S]>({ resolver, defaultValues, shouldFocusError: false })
   const saveStep = useSaveStep()
   const current = useCurrentApplication()
+  const draftLink = useSendDraftLink()
   const [attempt, setAttempt] = useState(0)
   const [problem, setProblem] = useState<ServerProblem>()
+  const [draftUnsaved, setDraftUnsaved] = useState(false)
+
+  /** Saves the step; a refusal lands on the fields (400) or in a notice, and the save reports false. */
+  async function save(values: StepValues[S], resumeAt: ResumePoint): Promise<boolean> {
+    setProblem(undefined)
+    try {
+      await saveStep.mutateAsync({ id: application.id, step, version: application.version, values, resumeAt })
+      return true
+    } catch (error) {
+      const found = readServerError(error, 'values.')
+      for (const [path, message] of Object.entries(found.fields)) {
+        form.setError(path as Path<V>, { type: 'server', message })
+      }
+      setProblem(found)
+      setAttempt((n) => n + 1)
+      return false
+    }
+  }
 
   const onSubmit = form.handleSubmit(
     async (values) => {
-      setProblem(undefined)
-      try {
-        await saveStep.mutateAsync({ id: application.id, step, version: application.version, values, resumeAt: next })
-        navigate(pathOf(next))
-      } catch (error) {
-        const found = readServerError(error, 'values.')
-        for (const [path, message] of Object.entries(found.fields)) {
-          form.setError(path as Path<V>, { type: 'server', message })
-        }
-        setProblem(found)
-        setAttempt((n) => n + 1)
-      }
+      draftLink.reset()
+      if (await save(values, next)) navigate(pathOf(next))
     },
     () => setAttempt((n) => n + 1),
+  )
+
+  // 下書き保存: this step as it is when it validates; otherwise what the earlier steps saved. The
+  // link goes out either way, so the person can stop here.
+  const onSaveDraft = form.handleSubmit(
+    async (values) => {
+      setDraftUnsaved(false)
+      draftLink.reset()
+      if (await save(values, fromConfirm ? 'confirm' : step)) draftLink.mutate(application.id)
+    },
+    () => {
+      setDraftUnsaved(true)
+      setAttempt((n) => n + 1)
+      draftLink.mutate(application.id)
+    },
   )
 
   const formProblem = problem?.message && !problem.conflict ? [{ fieldId: 'submit', message: problem.message }] : []
@@ -71,12 +101,18 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
       <StepProgress steps={steps} current={step} />
       <PageHeading title={title}>{title}</PageHeading>
       {intro}
+      <DenialStepNotice application={application} step={step} />
       {problem?.conflict && problem.message && (
         <ConflictNotice
           message={problem.message}
           reloading={current.isFetching}
-          // A newer version re-keys this form with the saved answers; a submitted one leaves the page.
-          onReload={() => void current.refetch().then(() => setProblem(undefined))}
+          // The latest answers replace what the form holds; a submitted application leaves the page.
+          onReload={() =>
+            void current.refetch().then(() => {
+              setProblem(undefined)
+              onReloaded()
+            })
+          }
         />
       )}
       <ErrorSummary attempt={attempt} errors={[...collectErrors(form.formState.errors), ...formProblem]} />
@@ -87,6 +123,14 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
             <button id="submit" type="submit" className="button" disabled={saveStep.isPending}>
               {next === 'confirm' ? '確認画面へ' : '次へ'}
             </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void onSaveDraft()}
+              disabled={saveStep.isPending || draftLink.isPending}
+            >
+              下書き保存
+            </button>
             {backHref && (
               <Link href={backHref} className="back-link">
                 {fromConfirm ? '確認画面に戻る' : '戻る'}
@@ -95,6 +139,16 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
           </div>
         </form>
       </FormProvider>
+      <DraftLinkStatus
+        mutation={draftLink}
+        note={
+          draftUnsaved && (
+            <p>
+              この画面の入力内容には修正が必要な項目があるため、この画面の内容はまだ保存していません。前の画面までの入力内容は保存されています。
+            </p>
+          )
+        }
+      />
     </>
   )
 }

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { DefaultValues, FieldValues, Resolver } from 'react-hook-form'
 import { Redirect } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { StepValues } from '@kakunin/schema/form/application-form'
 import type { StepId } from '@kakunin/schema/form/steps'
+import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { ApplicationGate } from '../application-gate.tsx'
 import { resumePath, stepsOf } from '../apply-paths.ts'
 import { StepForm } from './step-form.tsx'
@@ -15,19 +16,30 @@ export interface StepSetup<S extends StepId, V extends FieldValues> {
   intro?: ReactNode
 }
 
-/** A step's screen: the session's draft, a step of its flow, and the form pre-filled from its answers. */
+/**
+ * A step's screen: the session's application while it may still be edited (a draft, or a denial to
+ * correct), a step of its flow, and the form pre-filled from its answers.
+ */
 export function StepScreen<S extends StepId, V extends FieldValues>(props: {
   step: S
   setup: (application: ApplicantApplication) => StepSetup<S, V>
   children: ReactNode | ((application: ApplicantApplication) => ReactNode)
 }) {
   const { step, setup, children } = props
+  // Bumped by 再読み込み after a conflict: the form starts again from the answers just read. Its
+  // own saves keep it (and what it says, such as where a draft link went) on screen.
+  const [generation, setGeneration] = useState(0)
   return (
-    <ApplicationGate status="draft">
+    <ApplicationGate statuses={EDITABLE_STATUSES}>
       {(application) =>
         stepsOf(application).includes(step) ? (
-          // Keyed by version: answers reloaded after a conflict replace what the form holds.
-          <StepForm key={application.version} application={application} step={step} {...setup(application)}>
+          <StepForm
+            key={generation}
+            application={application}
+            step={step}
+            onReloaded={() => setGeneration((n) => n + 1)}
+            {...setup(application)}
+          >
             {typeof children === 'function' ? children(application) : children}
           </StepForm>
         ) : (

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { ApplicantApplication } from '@kakunin/schema/application'
+import { apiFetch } from '../../../lib/api-client.ts'
+import { currentApplicationQueryOptions } from './get-current-application.ts'
+
+/** Opens an emailed link: the API marks it used and gives this browser the application's session. */
+export const redeemResumeToken = (token: string) =>
+  apiFetch<Pick<ApplicantApplication, 'status' | 'resumeAt'>>(`/resume/${encodeURIComponent(token)}`, { method: 'POST' })
+
+export function useRedeemResumeToken() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    // The session is new: whatever this browser knew about "its" application is out of date.
+    mutationFn: async (token: string) => {
+      await redeemResumeToken(token)
+      return queryClient.fetchQuery({ ...currentApplicationQueryOptions(), staleTime: 0 })
+    },
+  })
+}

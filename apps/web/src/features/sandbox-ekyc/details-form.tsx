@@ -1,0 +1,95 @@
+import { useState } from 'react'
+import { FormProvider, useForm, type Path } from 'react-hook-form'
+import type * as z from 'zod/mini'
+import { DOCUMENT_TYPE_LABELS, sandboxDetailsBody, type DocumentType, type UploadKind } from '@kakunin/schema/sandbox-ekyc'
+import { BirthDateField } from '../../components/form/birth-date-field.tsx'
+import { collectErrors } from '../../components/form/collect-errors.ts'
+import { ErrorSummary } from '../../components/form/error-summary.tsx'
+import { FieldGroup } from '../../components/form/field-group.tsx'
+import { TextField } from '../../components/form/text-field.tsx'
+import { errorAt } from '../../components/form/use-error-message.ts'
+import { readServerError } from '../../lib/server-errors.ts'
+import { schemaResolver } from '../../lib/schema-resolver.ts'
+import { useCompleteSession } from './api/complete-session.ts'
+import { PhoneHeading, PhoneProgress } from './phone-layout.tsx'
+
+type Values = z.input<typeof sandboxDetailsBody>
+
+const resolver = schemaResolver(sandboxDetailsBody)
+const EMPTY: Values = { familyName: '', givenName: '', birthDate: { year: '', month: '', day: '' }, address: '' }
+const UPLOAD_PREFIX = 'uploads.'
+
+/**
+ * Step 3: the details printed on the document, as a vendor's app reads them, then 送信. The API
+ * may still find a photo missing: then back to the photos, with what is missing.
+ */
+export function DetailsForm(props: {
+  token: string
+  documentType: DocumentType
+  onMissingImages: (missing: Partial<Record<UploadKind, string>>) => void
+  onBack: () => void
+}) {
+  const { token, documentType, onMissingImages, onBack } = props
+  const complete = useCompleteSession(token)
+  const form = useForm<Values, unknown, z.output<typeof sandboxDetailsBody>>({ resolver, defaultValues: EMPTY, shouldFocusError: false })
+  const [attempt, setAttempt] = useState(0)
+  const [message, setMessage] = useState<string>()
+  const { errors } = form.formState
+  const { register } = form
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setMessage(undefined)
+      try {
+        await complete.mutateAsync(values)
+      } catch (error) {
+        const problem = readServerError(error)
+        const missing: Partial<Record<UploadKind, string>> = {}
+        for (const [path, text] of Object.entries(problem.fields)) {
+          if (path.startsWith(UPLOAD_PREFIX)) missing[path.slice(UPLOAD_PREFIX.length) as UploadKind] = text
+          else form.setError(path as Path<Values>, { type: 'server', message: text })
+        }
+        if (Object.keys(missing).length > 0) return onMissingImages(missing)
+        setMessage(problem.message)
+        setAttempt((n) => n + 1)
+      }
+    },
+    () => setAttempt((n) => n + 1),
+  )
+
+  return (
+    <>
+      <PhoneProgress step={3} of={3} />
+      <PhoneHeading title="本人確認書類の記載内容を入力する" />
+      <p>
+        {DOCUMENT_TYPE_LABELS[documentType]}に記載されているとおりに入力してください。（サンドボックスでは、本人確認事業者が書類から読み取る内容を、ここで入力します）
+      </p>
+      <ErrorSummary attempt={attempt} errors={[...collectErrors(errors), ...(message ? [{ fieldId: 'complete-submit', message }] : [])]} />
+      <FormProvider {...form}>
+        <form onSubmit={onSubmit} noValidate>
+          <FieldGroup id="name" legend="氏名" hint="本人確認書類と同じ字体で入力してください。（例: 姓 山田、名 太郎）">
+            <TextField id="familyName" label="姓" width="medium" autoComplete="family-name" error={errorAt(errors, 'familyName')} registration={register('familyName')} />
+            <TextField id="givenName" label="名" width="medium" autoComplete="given-name" error={errorAt(errors, 'givenName')} registration={register('givenName')} />
+          </FieldGroup>
+          <BirthDateField name="birthDate" legend="生年月日" />
+          <TextField
+            id="address"
+            label="住所"
+            hint="本人確認書類に記載されている住所を、1行で入力してください。（例: 東京都渋谷区渋谷2丁目21番1号）"
+            autoComplete="street-address"
+            error={errorAt(errors, 'address')}
+            registration={register('address')}
+          />
+          <div className="actions">
+            <button id="complete-submit" type="submit" className="button" disabled={complete.isPending}>
+              送信
+            </button>
+            <button type="button" className="button button-secondary" onClick={onBack}>
+              撮影に戻る
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+    </>
+  )
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react'
+import { PageHeading } from '../../components/layout/page-heading.tsx'
+
+export const SANDBOX_APP_NAME = '本人確認アプリ（サンドボックス）'
+
+/**
+ * The frame of the sandbox vendor's app: another service than the form, and plainly a sandbox, so
+ * nobody takes it for a real identity check.
+ */
+export function PhoneLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        本文へスキップ
+      </a>
+      <header className="site-header phone-header">
+        <p className="site-title">{SANDBOX_APP_NAME}</p>
+      </header>
+      <main id="main" className="container" tabIndex={-1}>
+        <p className="sandbox-note">
+          これは開発・検証用のサンドボックスです。本人確認事業者のアプリの代わりに動作し、実際の本人確認は行いません。
+        </p>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{SANDBOX_APP_NAME}</p>
+      </footer>
+    </>
+  )
+}
+
+/** A phone screen's <h1>, titled for the app rather than the form. */
+export function PhoneHeading({ title }: { title: string }) {
+  return (
+    <PageHeading title={title} site={SANDBOX_APP_NAME}>
+      {title}
+    </PageHeading>
+  )
+}
+
+/** ステップ N / M of the phone flow. */
+export function PhoneProgress({ step, of }: { step: number; of: number }) {
+  return (
+    <p className="progress-count">
+      ステップ {step} / {of}
+    </p>
+  )
+}
