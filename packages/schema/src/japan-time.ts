@@ -5,3 +5,15 @@ export function japanToday(now = new Date()): { year: number; month: number; day
   const japan = new Date(now.getTime() + JST_OFFSET_MS)
   return { year: japan.getUTCFullYear(), month: japan.getUTCMonth() + 1, day: japan.getUTCDate() }
 }
+
+const JAPAN_DATE_TIME = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+/** An instant as people in Japan read it, whatever the machine's time zone: 2026年11月28日 12:05. */
+export const formatJapanDateTime = (at: Date | string) => JAPAN_DATE_TIME.format(typeof at === 'string' ? new Date(at) : at)

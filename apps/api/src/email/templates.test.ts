@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { backoffMs } from '../jobs/outbox-table.ts'
 import { maskEmail } from '../resume/resume-service.ts'
-import { deniedEmail, draftSavedEmail, formatJst } from './templates.ts'
+import { deniedEmail, draftSavedEmail } from './templates.ts'
+import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'
 
 describe('email templates', () => {
@@ -32,7 +33,7 @@ describe('email templates', () => {
   })
 
   it('format dates in Japan time', () => {
-    expect(formatJst(new Date('2026-11-28T15:30:00Z'))).toBe('2026年11月29日 00:30')
+    expect(formatJapanDateTime(new Date('2026-11-28T15:30:00Z'))).toBe('2026年11月29日 00:30')
   })
 })
 

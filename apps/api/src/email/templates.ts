@@ -1,3 +1,5 @@
+import { formatJapanDateTime } from '@kakunin/schema/japan-time'
+
 // The emails, in Japanese, as text and HTML. Each names the reference number, says what happens
 // next, and is signed by the sender configured in the environment.
 
@@ -36,7 +38,7 @@ export function draftSavedEmail(input: { reference: string; link: string; expire
   return compose(
     'DRAFT_SAVED',
     `【取引時確認】入力途中のお申し込みを保存しました（受付番号 ${input.reference}）`,
-    `取引時確認情報の入力途中のお申し込みを保存しました。\n\n受付番号: ${input.reference}\n\n次のリンクから、続きを入力できます（${formatJst(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\nリンクの有効期限が切れた場合は、リンクを開いた画面から新しいリンクをお送りできます。`,
+    `取引時確認情報の入力途中のお申し込みを保存しました。\n\n受付番号: ${input.reference}\n\n次のリンクから、続きを入力できます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\nリンクの有効期限が切れた場合は、リンクを開いた画面から新しいリンクをお送りできます。`,
     input.senderName,
   )
 }
@@ -73,7 +75,7 @@ export function deniedEmail(input: { reference: string; hints: string[]; link: s
   return compose(
     'DENIED',
     `【取引時確認】審査結果のお知らせ: 否認（受付番号 ${input.reference}）`,
-    `取引時確認の審査の結果、お申し込みを承認できませんでした。\n\n受付番号: ${input.reference}\n\n確認が必要な項目:\n${hints}\n\nフォームには、本人確認書類と同じ内容（字体を含む）をご入力ください。次のリンクから内容を修正して、もう一度お申し込みいただけます（${formatJst(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}`,
+    `取引時確認の審査の結果、お申し込みを承認できませんでした。\n\n受付番号: ${input.reference}\n\n確認が必要な項目:\n${hints}\n\nフォームには、本人確認書類と同じ内容（字体を含む）をご入力ください。次のリンクから内容を修正して、もう一度お申し込みいただけます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}`,
     input.senderName,
   )
 }
@@ -85,15 +87,4 @@ export function inquiryReceivedEmail(input: { reference: string; name: string; k
     `${input.name} 様\n\nお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\nお問い合わせ番号: ${input.reference}\nお問い合わせの種類: ${input.kindLabel}`,
     input.senderName,
   )
-}
-
-export function formatJst(date: Date): string {
-  return new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date)
 }

@@ -1,6 +1,6 @@
 import { Link } from 'wouter'
 import { Loading } from '../../components/feedback/loading.tsx'
-import { formatDateTime } from '../../lib/format-date-time.ts'
+import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { useMail } from './api/get-mail.ts'
 import { LinkedText } from './linked-text.tsx'
 import { MAIL_STATUS_LABELS } from './mail-status.ts'
@@ -27,7 +27,7 @@ export function MailDetail({ id }: { id: string }) {
         </div>
         <div className="answer-row">
           <dt>日時</dt>
-          <dd>{formatDateTime(data.createdAt)}</dd>
+          <dd>{formatJapanDateTime(data.createdAt)}</dd>
         </div>
         <div className="answer-row">
           <dt>状態</dt>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { Link, useParams } from 'wouter'
 import { Loading } from '../../components/feedback/loading.tsx'
 import { PageHeading } from '../../components/layout/page-heading.tsx'
-import { formatDateTime } from '../../lib/format-date-time.ts'
+import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { useMailbox } from './api/get-mailbox.ts'
 import { MailDetail } from './mail-detail.tsx'
 import { MAIL_STATUS_LABELS } from './mail-status.ts'
@@ -77,7 +77,7 @@ function MailList() {
                     <Link href={`/dev/mailbox/${mail.id}`}>{mail.subject}</Link>
                   </td>
                   <td>{mail.to}</td>
-                  <td>{formatDateTime(mail.createdAt)}</td>
+                  <td>{formatJapanDateTime(mail.createdAt)}</td>
                   <td>{MAIL_STATUS_LABELS[mail.status]}</td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import type { VerificationView } from '@kakunin/schema/verification'
-import { formatDateTime } from '../../../lib/format-date-time.ts'
+import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 
 /** The QR code the phone scans, its expiry, and the same URL for someone already on a phone. */
 export function VerificationQr({ verification }: { verification: VerificationView }) {
@@ -14,7 +14,7 @@ export function VerificationQr({ verification }: { verification: VerificationVie
       />
       <div>
         <p>
-          有効期限: <strong>{formatDateTime(verification.expiresAt)}</strong> まで
+          有効期限: <strong>{formatJapanDateTime(verification.expiresAt)}</strong> まで
         </p>
         <p className="hint">有効期限を過ぎた場合は、新しいQRコードを表示できます。</p>
         <p>
