@@ -28,6 +28,9 @@ async function freshPage(browser: Browser) {
 }
 
 test.describe('drafts: 下書き保存 and the emailed link to continue', () => {
+  // Two devices and the reviewer's delay: on a loaded 2-core machine these take longer than 30 s.
+  test.describe.configure({ timeout: 90_000 })
+
   test('a draft saved on a step is continued from the mailed link on another device, and submitted', async ({ page, browser, request }) => {
     const answers = withOwnAddress()
     const address = answers.login.loginEmail

@@ -31,6 +31,9 @@ const verificationsOf = async (reference: string) =>
   )
 
 test.describe('身元確認: the QR code on the desktop, the sandbox app on the phone', () => {
+  // Two devices and the reviewer's delay: on a loaded 2-core machine these take longer than 30 s.
+  test.describe.configure({ timeout: 90_000 })
+
   test('a matching ID goes from the QR code through the phone to お申し込み完了 and APPROVED', async ({ page, browser, request }) => {
     const answers = sampleAnswers({ login: { ...sampleAnswers().login, loginEmail: uniqueEmail() } })
     await submitApplication(page, answers)
