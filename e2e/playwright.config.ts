@@ -52,6 +52,9 @@ export default defineConfig({
       OUTBOX_POLL_MS: '200',
       // The sandbox reviewer decides quickly, but not at once: the desktop sees IN_REVIEW first.
       SANDBOX_EKYC_REVIEW_DELAY_MS: '1500',
+      // Every test comes from one address: the per-client limits must not decide the results.
+      LINK_CHECK_RATE_LIMIT: '1000',
+      INQUIRY_RATE_LIMIT: '1000',
     },
   },
 })

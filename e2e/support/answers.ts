@@ -23,7 +23,8 @@ export interface AgentAnswers extends PersonAnswers {
 }
 
 export interface FormAnswers {
-  login: { accountSid: string; loginEmail: string; contactEmail: string }
+  /** `verifiedAccountSid` only in the already-verified flow (2回目以降). */
+  login: { accountSid: string; verifiedAccountSid?: string; loginEmail: string; contactEmail: string }
   user: PersonAnswers
   purpose: { purposes: string[]; purposeOther?: string; highValueTransactions: boolean }
   extra: { tradeName?: string; tradeNameKind?: string; aliasReason?: string; occupation: string; occupationOther?: string; foreignPep: string }

@@ -13,13 +13,18 @@ export async function expectStep(page: Page, path: string, title: string) {
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
 }
 
-/** The entry question, answered 持っていない: a new first-time application, at its first step. */
-export async function startApplication(page: Page) {
+/**
+ * The entry question, answered 持っていない (or `answer`): a new application, at its first step.
+ */
+export async function startApplication(page: Page, answer = '持っていない') {
   await page.goto('/')
-  await page.getByRole('radio', { name: '持っていない' }).check()
+  await page.getByRole('radio', { name: answer, exact: true }).check()
   await page.getByRole('button', { name: '次へ' }).click()
   await expectStep(page, '/apply/type', 'お申し込み内容の入力')
 }
+
+/** The entry question, answered すでに持っている: a new already-verified (2回目以降) application. */
+export const startLinkApplication = (page: Page) => startApplication(page, 'すでに取引時確認済みのAccount SIDを持っている')
 
 /** This browser's application as the API returns it (the page's cookies are the session). */
 export async function currentApplication(page: Page): Promise<{ id: string; reference: string; status: string; version: number }> {
@@ -34,6 +39,7 @@ export async function fillTypeStep(page: Page, label = '個人として申し込
 
 export async function fillLoginStep(page: Page, login: FormAnswers['login']) {
   await field(page, '新しいAccount SID').fill(login.accountSid)
+  if (login.verifiedAccountSid !== undefined) await field(page, '取引時確認済みのAccount SID').fill(login.verifiedAccountSid)
   await field(page, 'Twilioコンソールログイン用メールアドレス').fill(login.loginEmail)
   await field(page, '連絡用メールアドレス').fill(login.contactEmail)
 }

@@ -11,3 +11,10 @@ export async function queryDatabase<T extends pg.QueryResultRow>(sql: string, pa
     await client.end()
   }
 }
+
+/** The status of the application with this 受付番号, as stored. */
+export async function statusOf(reference: string): Promise<string> {
+  const [row] = await queryDatabase<{ status: string }>('SELECT status FROM applications WHERE reference = $1', [reference])
+  if (!row) throw new Error(`no application ${reference}`)
+  return row.status
+}

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
 import { answer, changeLink, currentApplication, expectStep, field } from '../support/applicant-form.ts'
 import { sampleAnswers } from '../support/answers.ts'
-import { queryDatabase } from '../support/database.ts'
+import { queryDatabase, statusOf } from '../support/database.ts'
 import { uniqueEmail, waitForMail } from '../support/mailbox.ts'
 import {
   chooseDocument,
@@ -19,9 +19,6 @@ import {
   verifyOnPhone,
   VERIFY_BUTTON,
 } from '../support/verification.ts'
-
-const statusOf = async (reference: string) =>
-  (await queryDatabase<{ status: string }>('SELECT status FROM applications WHERE reference = $1', [reference]))[0]!.status
 
 const verificationsOf = async (reference: string) =>
   queryDatabase<{ status: string; url: string }>(

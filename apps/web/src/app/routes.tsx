@@ -15,6 +15,8 @@ const VerifyPage = page(() => import('../features/application/verify/verify-page
 const CompletePage = page(() => import('../features/application/complete/complete-page.tsx'), 'CompletePage')
 const ResumePage = page(() => import('../features/application/resume/resume-page.tsx'), 'ResumePage')
 const PhoneVerifyPage = page(() => import('../features/sandbox-ekyc/phone-verify-page.tsx'), 'PhoneVerifyPage')
+const HelpPage = page(() => import('../features/help/help-page.tsx'), 'HelpPage')
+const InquiryRoute = page(() => import('./inquiry-route.tsx'), 'InquiryRoute')
 const MailboxPage = page(() => import('../features/dev-mailbox/mailbox-page.tsx'), 'MailboxPage')
 const NotFoundPage = page(() => import('./not-found-page.tsx'), 'NotFoundPage')
 
@@ -49,6 +51,8 @@ export function AppRoutes() {
                 <Route path="/apply/complete" component={CompletePage} />
                 <Route path="/apply/:step" component={StepRoute} />
                 <Route path="/resume/:token" component={ResumePage} />
+                <Route path="/help" component={HelpPage} />
+                <Route path="/inquiry" component={InquiryRoute} />
                 <Route path="/dev/mailbox/:id?" component={MailboxPage} />
                 <Route component={NotFoundPage} />
               </Switch>

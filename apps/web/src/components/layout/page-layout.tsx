@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react'
+import { Link, useLocation } from 'wouter'
+import { APPLICATION_INQUIRY_PATH, HELP_PATH, INQUIRY_PATH } from '../../lib/support-paths.ts'
 
 export function PageLayout({ children }: { children: ReactNode }) {
+  // On an application's pages, an inquiry is about that application.
+  const [location] = useLocation()
+  const inquiryPath = location.startsWith('/apply/') ? APPLICATION_INQUIRY_PATH : INQUIRY_PATH
   return (
     <>
       <a className="skip-link" href="#main">
@@ -13,6 +18,16 @@ export function PageLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
+        <nav aria-label="サポート">
+          <ul className="footer-links">
+            <li>
+              <Link href={HELP_PATH}>認証が通らない時のチェック項目</Link>
+            </li>
+            <li>
+              <Link href={inquiryPath}>お問い合わせ</Link>
+            </li>
+          </ul>
+        </nav>
         <p>犯罪収益移転防止法に基づく取引時確認（個人のお客様）</p>
       </footer>
     </>

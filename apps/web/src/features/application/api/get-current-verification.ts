@@ -5,17 +5,22 @@ import { apiFetch } from '../../../lib/api-client.ts'
 /** How often the 身元確認 screen asks whether the phone has moved on. */
 export const VERIFICATION_POLL_MS = 2000
 
+/** Without a QR code in use, how often it asks whether staff have decided meanwhile. */
+export const DECISION_POLL_MS = 5000
+
 export const currentVerificationKey = (id: string) => ['applications', id, 'verification'] as const
 
 export const getCurrentVerification = (id: string) =>
   apiFetch<CurrentVerificationResponse>(`/applications/${encodeURIComponent(id)}/verifications/current`)
 
+/** The application waits for its identity verification (nobody has decided it yet). */
+const isAwaitingVerification = (data: CurrentVerificationResponse | undefined) =>
+  data?.applicationStatus === 'SUBMITTED' || data?.applicationStatus === 'VERIFYING'
+
 /** Still waiting for the phone: a QR code is shown (or in use) and the phone flow has not finished. */
 export function isWaitingForPhone(data: CurrentVerificationResponse | undefined): boolean {
-  if (!data) return false
-  const { applicationStatus, verification } = data
-  const open = verification?.status === 'PENDING' || verification?.status === 'STARTED'
-  return (applicationStatus === 'SUBMITTED' || applicationStatus === 'VERIFYING') && open
+  const status = data?.verification?.status
+  return isAwaitingVerification(data) && (status === 'PENDING' || status === 'STARTED')
 }
 
 export const currentVerificationQueryOptions = (id: string) =>
@@ -23,8 +28,10 @@ export const currentVerificationQueryOptions = (id: string) =>
     queryKey: currentVerificationKey(id),
     queryFn: () => getCurrentVerification(id),
     // Follows the phone live while a QR code is open; the person is looking at the phone, so the
-    // tab may well be in the background.
-    refetchInterval: (query) => (isWaitingForPhone(query.state.data) ? VERIFICATION_POLL_MS : false),
+    // tab may well be in the background. Until the application is decided, a staff decision
+    // (a denial to correct) is noticed too, less often.
+    refetchInterval: ({ state: { data } }) =>
+      isWaitingForPhone(data) ? VERIFICATION_POLL_MS : isAwaitingVerification(data) ? DECISION_POLL_MS : false,
     refetchIntervalInBackground: true,
   })
 

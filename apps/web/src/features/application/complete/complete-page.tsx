@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
+import { MailNotArriving } from '../../../components/help/mail-not-arriving.tsx'
+import { SupportLinks } from '../../../components/help/support-links.tsx'
 import { PageHeading } from '../../../components/layout/page-heading.tsx'
 import { currentApplicationQueryOptions } from '../api/get-current-application.ts'
 import { ApplicationGate } from '../application-gate.tsx'
@@ -11,7 +13,11 @@ const REVIEW_POLL_MS = 3000
 
 /** お申し込み完了: the 受付番号, what happens next, and what to do when no email arrives. */
 export function CompletePage() {
-  return <ApplicationGate statuses={COMPLETE_STATUSES}>{(application) => <Complete application={application} />}</ApplicationGate>
+  return (
+    <ApplicationGate statuses={COMPLETE_STATUSES}>
+      {(application) => (application.flow === 'LINK_VERIFIED' ? <Linked application={application} /> : <Complete application={application} />)}
+    </ApplicationGate>
+  )
 }
 
 function Complete({ application }: { application: ApplicantApplication }) {
@@ -27,13 +33,7 @@ function Complete({ application }: { application: ApplicantApplication }) {
     <>
       <PageHeading title="お申し込み完了">お申し込み完了</PageHeading>
       <p>取引時確認情報のお申し込みと、スマートフォンでの本人確認を受け付けました。</p>
-      <div className="panel">
-        <p>受付番号</p>
-        <p className="reference" data-testid="reference">
-          {application.reference}
-        </p>
-      </div>
-      <p>お問い合わせの際は、この受付番号をお知らせください。</p>
+      <Reference application={application} />
       <div role="status" className="review-status">
         {approved ? (
           <p className="notice">審査が完了し、お申し込みは承認されました。取引時確認は完了です。</p>
@@ -46,9 +46,51 @@ function Complete({ application }: { application: ApplicantApplication }) {
       <p>
         否認となった場合は、メールに記載のリンクから入力内容を修正して、もう一度お申し込みいただけます。フォームには、本人確認書類と同じ内容（字体を含む）をご記入ください。
       </p>
-      <h2>メールが届かない場合</h2>
-      <p>迷惑メールに分類されている可能性がありますため、お手数ですが迷惑メールボックスをご確認ください。</p>
-      <p>当事務局の送信元メールドメインからのメールを受信できるように、メールの受信設定をお願いします。</p>
+      <Help />
+    </>
+  )
+}
+
+/** 2回目以降: approved as it was sent, on the strength of the Account SID verified before. */
+function Linked({ application }: { application: ApplicantApplication }) {
+  const login = application.answers.login
+  return (
+    <>
+      <PageHeading title="お申し込み完了">お申し込み完了</PageHeading>
+      <div role="status">
+        <p className="notice">
+          新しいAccount SID（{login?.accountSid}）を、取引時確認済みのAccount SID（{login?.verifiedAccountSid}
+          ）に紐付けました。新しいAccount SIDの取引時確認は完了です。
+        </p>
+      </div>
+      <Reference application={application} />
+      <p>紐付けが完了したことを、Twilioコンソールログイン用メールアドレス（{login?.loginEmail}）宛てのメールでもお知らせしました。</p>
+      <Help />
+    </>
+  )
+}
+
+function Reference({ application }: { application: ApplicantApplication }) {
+  return (
+    <>
+      <div className="panel">
+        <p>受付番号</p>
+        <p className="reference" data-testid="reference">
+          {application.reference}
+        </p>
+      </div>
+      <p>お問い合わせの際は、この受付番号をお知らせください。</p>
+    </>
+  )
+}
+
+/** メールが届かない場合, then where to turn with a problem. */
+function Help() {
+  return (
+    <>
+      <MailNotArriving />
+      <h2>お困りの場合</h2>
+      <SupportLinks />
     </>
   )
 }

@@ -31,6 +31,9 @@ const ROWS: { [S in StepId]: (value: StepValues[S]) => AnswerRow[] } = {
   type: (value) => [{ label: 'お申し込みの区分', value: APPLICANT_TYPE_LABELS[value.applicantType] }],
   login: (value) => [
     { label: '新しいAccount SID', value: value.accountSid, fields: ['accountSid'] },
+    ...(value.verifiedAccountSid
+      ? [{ label: '取引時確認済みのAccount SID', value: value.verifiedAccountSid, fields: ['verifiedAccountSid'] }]
+      : []),
     { label: 'Twilioコンソールログイン用メールアドレス', value: value.loginEmail, fields: ['loginEmail'] },
     { label: '連絡用メールアドレス', value: value.contactEmail, fields: ['contactEmail'] },
   ],

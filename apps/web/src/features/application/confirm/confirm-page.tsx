@@ -8,8 +8,9 @@ import { readServerError, type ServerProblem } from '../../../lib/server-errors.
 import { useCurrentApplication } from '../api/get-current-application.ts'
 import { useSendDraftLink } from '../api/send-draft-link.ts'
 import { useSubmitApplication } from '../api/submit-application.ts'
+import { useSubmitLink } from '../api/submit-link.ts'
 import { ApplicationGate } from '../application-gate.tsx'
-import { stepsOf, VERIFY_PATH } from '../apply-paths.ts'
+import { COMPLETE_PATH, stepsOf, VERIFY_PATH } from '../apply-paths.ts'
 import { ConflictNotice } from '../conflict-notice.tsx'
 import { DenialBanner } from '../denial/denial-banner.tsx'
 import { deniedFieldsOf } from '../denial/denied-fields.ts'
@@ -20,7 +21,9 @@ import { SUBMIT_BUTTON_ID, submitErrors } from './submit-errors.ts'
 /**
  * 登録情報確認: every answer with a 変更 link, then submit or keep the draft for later. After a
  * denial the same screen is where the applicant corrects the form: the verdict on top, the rows
- * that did not match the ID marked, and submitting again starts a new verification.
+ * that did not match the ID marked, and submitting again starts a new verification. In the
+ * already-verified flow (2回目以降) there is no identity verification: 送信する links the new
+ * Account SID to the verified one and ends at お申し込み完了.
  */
 export function ConfirmPage() {
   return <ApplicationGate statuses={EDITABLE_STATUSES}>{(application) => <Confirmation application={application} />}</ApplicationGate>
@@ -28,7 +31,10 @@ export function ConfirmPage() {
 
 function Confirmation({ application }: { application: ApplicantApplication }) {
   const [, navigate] = useLocation()
-  const submit = useSubmitApplication()
+  const linkVerified = application.flow === 'LINK_VERIFIED'
+  const submitFirstTime = useSubmitApplication()
+  const submitLink = useSubmitLink()
+  const submit = linkVerified ? submitLink : submitFirstTime
   const draftLink = useSendDraftLink()
   const current = useCurrentApplication()
   const [problem, setProblem] = useState<ServerProblem>()
@@ -41,7 +47,7 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
     draftLink.reset()
     try {
       await submit.mutateAsync({ id: application.id, version: application.version })
-      navigate(VERIFY_PATH)
+      navigate(linkVerified ? COMPLETE_PATH : VERIFY_PATH)
     } catch (error) {
       setProblem(readServerError(error))
       setAttempt((n) => n + 1)
@@ -53,6 +59,10 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
       <PageHeading title="登録情報確認">登録情報確認</PageHeading>
       {denial ? (
         <DenialBanner denial={denial} />
+      ) : linkVerified ? (
+        <p>
+          入力内容をご確認ください。問題がなければ「送信する」を押してください。取引時確認済みのAccount SIDを確認し、新しいAccount SIDを紐付けます。
+        </p>
       ) : (
         <p>ご登録内容をご確認ください。問題がなければ、本人確認画像のアップロードに進みます。</p>
       )}
@@ -67,21 +77,24 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
       {stepsOf(application).map((step) => (
         <AnswerGroup key={step} step={step} answers={application.answers} flagged={deniedFieldsOf(application, step)} />
       ))}
-      <div className="actions actions-stacked">
+      <div className={linkVerified ? 'actions' : 'actions actions-stacked'}>
         <button id={SUBMIT_BUTTON_ID} type="button" className="button" onClick={onSubmit} disabled={submit.isPending}>
-          続けて本人確認画像をアップロードする
+          {linkVerified ? '送信する' : '続けて本人確認画像をアップロードする'}
         </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => draftLink.mutate(application.id)}
-          disabled={draftLink.isPending}
-        >
-          下書きを保存し、あとで本人確認画像をアップロードする
-        </button>
+        {/* 2回目以降 has nothing to verify later: the form is sent, or not. */}
+        {!linkVerified && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => draftLink.mutate(application.id)}
+            disabled={draftLink.isPending}
+          >
+            下書きを保存し、あとで本人確認画像をアップロードする
+          </button>
+        )}
       </div>
       {/* Every step was saved on 次へ: what is left is the link to come back with. */}
-      <DraftLinkStatus mutation={draftLink} />
+      {!linkVerified && <DraftLinkStatus mutation={draftLink} />}
     </>
   )
 }

@@ -1,4 +1,5 @@
 import type { ApplicantApplication } from '@kakunin/schema/application'
+import { SupportLinks } from '../../../components/help/support-links.tsx'
 import { CORRECTION_ADVICE } from './correction-advice.ts'
 import { DenialHints } from './denial-hints.tsx'
 
@@ -19,6 +20,8 @@ export function DenialBanner({ denial }: { denial: NonNullable<ApplicantApplicat
       <p>
         「要確認」の項目を、各項目の「変更」から修正してください。修正が終わったら「続けて本人確認画像をアップロードする」を押して、もう一度お申し込みください。新しいQRコードで本人確認を行っていただきます。
       </p>
+      <h3>お困りの場合</h3>
+      <SupportLinks />
     </section>
   )
 }

@@ -1,15 +1,21 @@
-import type { CurrentVerificationResponse } from '@kakunin/schema/verification'
+import type { CurrentVerificationResponse, VerificationStatus } from '@kakunin/schema/verification'
 
 /**
  * Where the 身元確認 stands, from the desktop's point of view:
  * - `none`: no QR code yet (or only an earlier session's, before the form was corrected);
  * - `waiting`: a QR code to scan; `in-progress`: the phone opened it;
- * - `expired`: the QR code expired unused; `finished`: the phone flow is done.
+ * - `expired`: the QR code expired unused; `finished`: the phone flow is done;
+ * - `decided`: staff decided the application before the phone flow was done (a denial to correct).
  */
-export type VerificationPhase = 'none' | 'waiting' | 'in-progress' | 'expired' | 'finished'
+export type VerificationPhase = 'none' | 'waiting' | 'in-progress' | 'expired' | 'finished' | 'decided'
+
+/** Verification statuses of a phone flow that was carried through. */
+const PHONE_DONE: readonly VerificationStatus[] = ['SUBMITTED', 'APPROVED', 'DENIED']
 
 export function verificationPhase({ applicationStatus, verification }: CurrentVerificationResponse): VerificationPhase {
-  if (applicationStatus !== 'SUBMITTED' && applicationStatus !== 'VERIFYING') return 'finished'
+  if (applicationStatus !== 'SUBMITTED' && applicationStatus !== 'VERIFYING') {
+    return verification && PHONE_DONE.includes(verification.status) ? 'finished' : 'decided'
+  }
   switch (verification?.status) {
     case 'PENDING':
       return 'waiting'
@@ -30,4 +36,5 @@ export const PHASE_MESSAGES: Record<VerificationPhase, string> = {
   'in-progress': 'スマートフォンで本人確認を進めています',
   expired: 'QRコードの有効期限が切れました。「新しいQRコードを表示する」を押して、もう一度読み取ってください。',
   finished: 'スマートフォンでの本人確認が完了しました。「次へ」を押してください。',
+  decided: 'お申し込みの審査結果が出ました。画面を切り替えています…',
 }

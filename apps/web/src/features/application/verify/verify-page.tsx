@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { Loading } from '../../../components/feedback/loading.tsx'
 import { PageHeading } from '../../../components/layout/page-heading.tsx'
@@ -29,6 +29,13 @@ function Verification({ application }: { application: ApplicantApplication }) {
   const phase = data ? verificationPhase(data) : undefined
   const session = data?.verification
   const showQr = session && (phase === 'waiting' || phase === 'in-progress')
+
+  // Decided by staff without the phone (a denial to correct): the latest status takes the gate
+  // where the application continues, with no 次へ to press for a step the applicant never took.
+  const { refetch: refetchApplication } = current
+  useEffect(() => {
+    if (phase === 'decided') void refetchApplication()
+  }, [phase, refetchApplication])
 
   function onStart() {
     draftLink.reset()

@@ -1,26 +1,46 @@
 import { useFormContext } from 'react-hook-form'
 import type * as z from 'zod/mini'
-import { loginStep } from '@kakunin/schema/form/login-step'
+import type { ApplicationFlow } from '@kakunin/schema/application-flow'
+import { loginStepFor, type loginStep } from '@kakunin/schema/form/login-step'
 import { TextField } from '../../../../components/form/text-field.tsx'
 import { useErrorMessage } from '../../../../components/form/use-error-message.ts'
-import { schemaResolver } from '../../../../lib/schema-resolver.ts'
+import { schemaResolver, withoutNulls } from '../../../../lib/schema-resolver.ts'
 import { StepScreen } from '../step-screen.tsx'
 
 type Values = z.input<typeof loginStep>
 
-const resolver = schemaResolver(loginStep)
-const EMPTY: Values = { accountSid: '', loginEmail: '', contactEmail: '' }
+/**
+ * The schema of each flow: 2回目以降 requires 取引時確認済みのAccount SID, the first time refuses it.
+ * An empty verified SID is no answer, so the flow's own message (入力してください) says so.
+ */
+const resolvers = {
+  FIRST_TIME: schemaResolver(loginStepFor('FIRST_TIME')),
+  LINK_VERIFIED: schemaResolver(loginStepFor('LINK_VERIFIED'), (values: Values) =>
+    withoutNulls({ ...values, verifiedAccountSid: values.verifiedAccountSid || undefined }),
+  ),
+} satisfies Record<ApplicationFlow, unknown>
 
-/** Twilioログイン情報: the account to register and the two addresses that reach its owner. */
+const EMPTY: Record<ApplicationFlow, Values> = {
+  FIRST_TIME: { accountSid: '', loginEmail: '', contactEmail: '' },
+  LINK_VERIFIED: { accountSid: '', verifiedAccountSid: '', loginEmail: '', contactEmail: '' },
+}
+
+/**
+ * Twilioログイン情報: the account to register and the two addresses that reach its owner; in the
+ * already-verified flow (2回目以降), also the Account SID that passed 取引時確認 before.
+ */
 export function LoginStepPage() {
   return (
-    <StepScreen step="login" setup={(application) => ({ defaultValues: application.answers.login ?? EMPTY, resolver })}>
-      <LoginFields />
+    <StepScreen
+      step="login"
+      setup={({ flow, answers }) => ({ defaultValues: { ...EMPTY[flow], ...answers.login }, resolver: resolvers[flow] })}
+    >
+      {({ flow }) => <LoginFields linkVerified={flow === 'LINK_VERIFIED'} />}
     </StepScreen>
   )
 }
 
-function LoginFields() {
+function LoginFields({ linkVerified }: { linkVerified: boolean }) {
   const { register } = useFormContext<Values>()
   const errorMessage = useErrorMessage()
   return (
@@ -39,6 +59,22 @@ function LoginFields() {
         error={errorMessage('accountSid')}
         registration={register('accountSid')}
       />
+      {linkVerified && (
+        <TextField
+          id="verifiedAccountSid"
+          label="取引時確認済みのAccount SID"
+          hint={
+            <>
+              <p>以前に取引時確認を完了したTwilioアカウントのAccount SIDを入力してください。新しいAccount SIDとは別のものです。</p>
+              <p>例: ACfedcba9876543210fedcba9876543210</p>
+            </>
+          }
+          autoComplete="off"
+          spellCheck={false}
+          error={errorMessage('verifiedAccountSid')}
+          registration={register('verifiedAccountSid')}
+        />
+      )}
       <TextField
         id="loginEmail"
         label="Twilioコンソールログイン用メールアドレス"

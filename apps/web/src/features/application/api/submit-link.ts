@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { ApplicantApplication } from '@kakunin/schema/application'
+import { apiFetch } from '../../../lib/api-client.ts'
+import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+
+/**
+ * 2回目以降 → 送信する: the API checks the 取引時確認済みのAccount SID and, when it passed, links the
+ * new one to it at once (the answer is the application, APPROVED).
+ */
+export const submitLink = ({ id, version }: { id: string; version: number }) =>
+  apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/submit-link`, {
+    method: 'POST',
+    body: { version },
+  })
+
+export function useSubmitLink() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: submitLink,
+    onSuccess: (application) => queryClient.setQueryData(CURRENT_APPLICATION_KEY, application),
+  })
+}

@@ -1,0 +1,13 @@
+import { useMutation } from '@tanstack/react-query'
+import type * as z from 'zod/mini'
+import type { InquiryBody, inquiryReceipt } from '@kakunin/schema/inquiry'
+import { apiFetch } from '../../../lib/api-client.ts'
+
+export type InquiryReceipt = z.infer<typeof inquiryReceipt>
+
+/** お問い合わせ: stored, acknowledged by email; `attachApplication` adds this browser's application. */
+export const sendInquiry = (body: InquiryBody) => apiFetch<InquiryReceipt>('/inquiries', { method: 'POST', body })
+
+export function useSendInquiry() {
+  return useMutation({ mutationFn: sendInquiry })
+}
