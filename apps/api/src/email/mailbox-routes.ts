@@ -1,19 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { z } from '@kakunin/schema/zod'
+import { mailboxResponse, mailView } from '@kakunin/schema/dev-mailbox'
 import { notFound } from '../http/api-error.ts'
-
-const mailView = z.object({
-  id: z.uuid(),
-  template: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string(),
-  status: z.enum(['PENDING', 'SENT', 'FAILED']),
-  deliveredTo: z.nullable(z.string()),
-  createdAt: z.iso.datetime(),
-})
 
 const toView = (mail: {
   id: string
@@ -36,7 +25,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/dev/mailbox',
-    { schema: { querystring: z.strictObject({ to: z.optional(z.string()) }), response: { 200: z.object({ mails: z.array(mailView) }) } } },
+    { schema: { querystring: z.strictObject({ to: z.optional(z.string()) }), response: { 200: mailboxResponse } } },
     async (request) => {
       const mails = await app.prisma.outboxEmail.findMany({
         where: request.query.to ? { to: request.query.to } : {},

@@ -1,4 +1,4 @@
-import type { MailView } from './api/get-mailbox.ts'
+import type { MailView } from '@kakunin/schema/dev-mailbox'
 
 export const MAIL_STATUS_LABELS: Record<MailView['status'], string> = {
   PENDING: '送信待ち',

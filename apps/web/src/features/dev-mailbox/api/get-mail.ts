@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiFetch } from '../../../lib/api-client.ts'
-import type { MailView } from './get-mailbox.ts'
+import type { MailView } from '@kakunin/schema/dev-mailbox'
 
 export const getMail = (id: string) => apiFetch<MailView>(`/dev/mailbox/${encodeURIComponent(id)}`)
 
