@@ -43,7 +43,10 @@ export async function applyProviderEvent(
   const duplicate = await prisma.webhookReceipt.findUnique({ where: { provider_eventId: { provider, eventId: event.eventId } } })
   if (duplicate) return 'duplicate'
 
-  if (!canTransition(from, move.application, 'PROVIDER')) {
+  // A new session started after an earlier one expired finds the application VERIFYING already:
+  // the session moves on, the application stays where it is.
+  const alreadyThere = event.kind === 'started' && from === move.application
+  if (!alreadyThere && !canTransition(from, move.application, 'PROVIDER')) {
     await prisma.applicationEvent.create({
       data: {
         applicationId: verification.applicationId,
@@ -71,11 +74,13 @@ export async function applyProviderEvent(
           ...(decided ? { decidedAt: event.occurredAt, result: resultOf(event) } : {}),
         },
       })
-      const moved = await tx.application.updateMany({
-        where: { id: verification.applicationId, status: from },
-        data: { status: move.application, version: { increment: 1 }, updatedAt: now },
-      })
-      if (moved.count === 0) throw conflict('application changed meanwhile')
+      if (!alreadyThere) {
+        const moved = await tx.application.updateMany({
+          where: { id: verification.applicationId, status: from },
+          data: { status: move.application, version: { increment: 1 }, updatedAt: now },
+        })
+        if (moved.count === 0) throw conflict('application changed meanwhile')
+      }
       await tx.applicationEvent.create({
         data: {
           applicationId: verification.applicationId,

@@ -113,6 +113,22 @@ describe('identity verification with the sandbox provider', () => {
     }
   })
 
+  it('lets a second QR code finish after the first was opened on the phone and expired', async () => {
+    const browser = await submittedApplicant()
+    const first = (await startVerification(browser)).json()
+    expect((await sandboxPhone(app, first.url).start()).statusCode).toBe(204)
+    expect((await current(browser)).applicationStatus).toBe('VERIFYING')
+    now = new Date(now.getTime() + 31 * 60_000)
+    try {
+      const second = (await startVerification(browser)).json()
+      expect((await sandboxPhone(app, second.url).verify(matchingDetails)).statusCode).toBe(204)
+      expect(await current(browser)).toMatchObject({ applicationStatus: 'APPROVED', verification: { id: second.id, status: 'APPROVED' } })
+      expect(await eventTypes(browser.id)).not.toContain('PROVIDER_EVENT_REFUSED')
+    } finally {
+      now = realNow
+    }
+  })
+
   it('refuses a verification before the form is submitted', async () => {
     const browser = await applicantBrowser(app)
     await browser.saveAll()
