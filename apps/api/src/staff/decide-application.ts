@@ -1,13 +1,10 @@
 import { canTransition } from '@kakunin/schema/status-machine'
 import { DENIAL_REASON_LABELS, type DenialReasonCode, type StaffDecisionBody } from '@kakunin/schema/staff'
 import { STALE_VERSION_MESSAGE } from '@kakunin/schema/application'
-import type { DraftAnswers } from '@kakunin/schema/form/application-form'
 import type { Prisma } from '../db/prisma-plugin.ts'
 import type { MailSettings } from '../email/mail-plugin.ts'
-import { enqueueEmail } from '../email/outbox.ts'
-import { approvedEmail, deniedEmail } from '../email/templates.ts'
+import { queueVerdictEmail } from '../email/verdict-email.ts'
 import { conflict, notFound } from '../http/api-error.ts'
-import { issueResumeToken, resumeLink } from '../resume/resume-tokens.ts'
 import type { StaffIdentity } from './staff-auth.ts'
 
 const FIELDS_OF_REASON: Partial<Record<DenialReasonCode, string[]>> = {
@@ -34,7 +31,6 @@ export async function decideApplication(
   if (!canTransition(application.status, to, 'STAFF')) {
     throw conflict(`${application.status} のお申し込みを ${to} にすることはできません`)
   }
-  const login = (application.answers as DraftAnswers).login
   const denial =
     body.decision === 'DENY'
       ? {
@@ -66,15 +62,7 @@ export async function decideApplication(
         createdAt: now,
       },
     })
-    if (!login) return
-    const recipient = { applicationId: id, to: login.loginEmail, fallbackTo: login.contactEmail }
-    if (!denial) {
-      await enqueueEmail(tx, mail.fromAddress, { ...recipient, email: approvedEmail({ reference: application.reference, senderName: mail.senderName }) }, now)
-      return
-    }
-    const { token, expiresAt } = await issueResumeToken(tx, id, mail.resumeHours, now)
-    const link = resumeLink(mail.linkBaseUrl, token)
-    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email: deniedEmail({ reference: application.reference, hints: denial.hints, link, expiresAt, senderName: mail.senderName }) }, now)
+    await queueVerdictEmail(tx, mail, application, denial ? { approved: false, hints: denial.hints } : { approved: true }, now)
   })
   return { status: to }
 }

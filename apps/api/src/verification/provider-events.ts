@@ -4,12 +4,8 @@ import type { Prisma } from '../db/prisma-plugin.ts'
 import { Prisma as PrismaNamespace, type VerificationStatus } from '../generated/prisma/client.ts'
 import { conflict, notFound } from '../http/api-error.ts'
 import type { ProviderEvent } from './provider.ts'
-import type { DraftAnswers } from '@kakunin/schema/form/application-form'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
 import type { MailSettings } from '../email/mail-plugin.ts'
-import { enqueueEmail } from '../email/outbox.ts'
-import { approvedEmail, deniedEmail } from '../email/templates.ts'
-import { issueResumeToken, resumeLink } from '../resume/resume-tokens.ts'
+import { queueVerdictEmail } from '../email/verdict-email.ts'
 
 type Outcome = 'applied' | 'duplicate'
 
@@ -93,7 +89,11 @@ export async function applyProviderEvent(
           createdAt: now,
         },
       })
-      if (decided) await queueVerdictEmail(tx, mail, verification.applicationId, verification.application, event, now)
+      if (event.kind === 'approved' || event.kind === 'denied') {
+        const application = { id: verification.applicationId, ...verification.application }
+        const verdict = event.kind === 'approved' ? { approved: true as const } : { approved: false as const, hints: event.mismatches.map((m) => m.hint) }
+        await queueVerdictEmail(tx, mail, application, verdict, now)
+      }
     })
   } catch (error) {
     // The same event delivered twice at once: the other delivery stored it first.
@@ -101,33 +101,6 @@ export async function applyProviderEvent(
     throw error
   }
   return 'applied'
-}
-
-/** 審査結果: 承認, or 否認 with what to correct and a link back into the application. */
-async function queueVerdictEmail(
-  tx: TransactionClient,
-  mail: MailSettings & { resumeHours: number },
-  applicationId: string,
-  application: { reference: string; answers: unknown },
-  event: ProviderEvent,
-  now: Date,
-) {
-  const login = (application.answers as DraftAnswers).login
-  if (!login) return
-  const recipient = { applicationId, to: login.loginEmail, fallbackTo: login.contactEmail }
-  if (event.kind === 'approved') {
-    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email: approvedEmail({ reference: application.reference, senderName: mail.senderName }) }, now)
-  } else if (event.kind === 'denied') {
-    const { token, expiresAt } = await issueResumeToken(tx, applicationId, mail.resumeHours, now)
-    const email = deniedEmail({
-      reference: application.reference,
-      hints: event.mismatches.map((mismatch) => mismatch.hint),
-      link: resumeLink(mail.linkBaseUrl, token),
-      expiresAt,
-      senderName: mail.senderName,
-    })
-    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
-  }
 }
 
 /** The verdict as stored with the verification and its DECIDED event: plain JSON. */
