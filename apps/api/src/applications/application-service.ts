@@ -4,7 +4,7 @@ import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { Prisma } from '../db/prisma-plugin.ts'
 import { notFound } from '../http/api-error.ts'
 import { toApplicantView } from './application-view.ts'
-import { formatReference, japanDayKey } from './reference-number.ts'
+import { nextReference } from './reference-number.ts'
 
 /**
  * Opens a DRAFT application and this browser's session for it. The reference number, the row,
@@ -19,16 +19,10 @@ export async function createApplication(
   now = new Date(),
 ) {
   return prisma.$transaction(async (tx) => {
-    const day = japanDayKey(now)
-    // Upsert on a unique key runs as INSERT … ON CONFLICT: concurrent requests queue on the row.
-    const counter = await tx.referenceCounter.upsert({
-      where: { day },
-      create: { day, last: 1 },
-      update: { last: { increment: 1 } },
-    })
+    const reference = await nextReference(tx, 'KYC', now)
     const application = await tx.application.create({
       data: {
-        reference: formatReference(day, counter.last),
+        reference,
         flow: input.flow,
         status: 'DRAFT',
         resumeAt: 'type',

@@ -4,7 +4,7 @@ import type { Prisma } from '../db/prisma-plugin.ts'
 import type { MailSettings } from '../email/mail-plugin.ts'
 import { enqueueEmail } from '../email/outbox.ts'
 import { inquiryReceivedEmail } from '../email/templates.ts'
-import { japanDayKey } from '../applications/reference-number.ts'
+import { nextReference } from '../applications/reference-number.ts'
 
 /**
  * Stores an inquiry and queues its acknowledgement in one transaction. Opened from an
@@ -12,13 +12,7 @@ import { japanDayKey } from '../applications/reference-number.ts'
  */
 export async function receiveInquiry(prisma: Prisma, mail: MailSettings, body: InquiryBody, applicationId: string | null, now = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const day = japanDayKey(now)
-    const counter = await tx.referenceCounter.upsert({
-      where: { day: `INQ-${day}` },
-      create: { day: `INQ-${day}`, last: 1 },
-      update: { last: { increment: 1 } },
-    })
-    const reference = `INQ-${day}-${String(counter.last).padStart(4, '0')}`
+    const reference = await nextReference(tx, 'INQ', now)
     const inquiry = await tx.inquiry.create({
       data: {
         reference,
