@@ -14,9 +14,8 @@ import { spa } from './web/spa.ts'
 import { applicantSession } from './applicant-session/applicant-session.ts'
 import { verificationRoutes } from './verification/routes.ts'
 import { webhookRoutes } from './verification/webhook-routes.ts'
-import { createSandboxProvider } from './verification/sandbox/sandbox-provider.ts'
+import { createProviderRegistry } from './verification/provider-registry.ts'
 import { sandboxEkycRoutes } from './verification/sandbox/sandbox-routes.ts'
-import { createTrustdockProvider } from './verification/trustdock/trustdock-provider.ts'
 import { SIGNATURE_HEADER } from './verification/webhook-signature.ts'
 import { mailPlugin } from './email/mail-plugin.ts'
 import { statusWebhookPlugin } from './webhooks/status-webhook-plugin.ts'
@@ -25,6 +24,9 @@ import { resumeRoutes } from './resume/routes.ts'
 import { staffRoutes } from './staff/routes.ts'
 import { inquiryRoutes } from './inquiries/routes.ts'
 import { openApi } from './http/openapi.ts'
+import { ownerConfirmationRoutes } from './owner-confirmation/routes.ts'
+import { ownerConfirmationExpiry } from './owner-confirmation/expiry-worker.ts'
+import { reviewDocumentRoutes } from './review-documents/routes.ts'
 
 export interface AppOptions {
   config: Config
@@ -51,6 +53,9 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
   await app.register(mailPlugin, { config, runWorker: outboxWorker })
   await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker })
+  // What the transition module needs, once the plugins it uses are there.
+  const stateDeps = () => ({ prisma: app.prisma, mail: { ...app.mail, resumeHours: config.RESUME_LINK_HOURS }, hours: config.RESUME_LINK_HOURS })
+  if (outboxWorker) await app.register(ownerConfirmationExpiry, { deps: stateDeps, clock, intervalMs: 60_000 })
   // Security headers. No Referer leaves the site: resume and QR URLs carry tokens in their path.
   await app.register(helmet, {
     contentSecurityPolicy: false,
@@ -62,22 +67,24 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
-  const sandbox = config.EKYC_PROVIDER === 'sandbox' ? createSandboxProvider({ prisma: app.prisma, secret: config.SANDBOX_EKYC_WEBHOOK_SECRET }) : null
-  const provider = sandbox ?? createTrustdockProvider(config)
+  const providers = createProviderRegistry(config, { prisma: app.prisma })
+  const sandbox = providers.sandbox
 
   await app.register(
     async (api) => {
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
       await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
-      await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
+      await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT, resumeHours: config.RESUME_LINK_HOURS, clock })
+      await api.register(ownerConfirmationRoutes, { deps: stateDeps, clock })
+      await api.register(reviewDocumentRoutes, { clock })
       await api.register(verificationRoutes, {
-        provider,
+        provider: providers.active,
         publicBaseUrl: config.PUBLIC_BASE_URL,
         sessionMinutes: config.VERIFICATION_SESSION_MINUTES,
         clock,
       })
-      await api.register(webhookRoutes, { providers: [provider], clock, resumeHours: config.RESUME_LINK_HOURS })
+      await api.register(webhookRoutes, { registry: providers, clock, resumeHours: config.RESUME_LINK_HOURS })
       await api.register(resumeRoutes, { hours: config.RESUME_LINK_HOURS, clock, renewLimit: config.RESUME_RENEW_RATE_LIMIT })
       if (config.NODE_ENV !== 'production') await api.register(mailboxRoutes)
       await api.register(inquiryRoutes, { rateLimit: config.INQUIRY_RATE_LIMIT, clock })

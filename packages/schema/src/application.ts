@@ -1,6 +1,7 @@
 import { draftAnswers } from './form/application-form.ts'
 import { RESUME_POINTS } from './form/steps.ts'
 import { APPLICATION_FLOWS } from './application-flow.ts'
+import { REVIEW_DOCUMENT_KINDS } from './high-risk.ts'
 import { z } from './zod.ts'
 
 export const APPLICATION_STATUSES = [
@@ -8,6 +9,8 @@ export const APPLICATION_STATUSES = [
   'SUBMITTED',
   'VERIFYING',
   'IN_REVIEW',
+  /** 高リスク取引 (犯収法4条2項): approved by the provider, awaiting more documents and a 統括管理者's decision. */
+  'ENHANCED_REVIEW',
   'APPROVED',
   'DENIED',
 ] as const
@@ -18,6 +21,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   SUBMITTED: '申込済み',
   VERIFYING: '本人確認中',
   IN_REVIEW: '審査中',
+  ENHANCED_REVIEW: '追加確認中',
   APPROVED: '承認',
   DENIED: '否認',
 }
@@ -47,6 +51,12 @@ export const applicantApplication = z.object({
   submittedAt: z.nullable(z.iso.datetime()),
   /** When DENIED: which answers did not match the ID (dotted paths) and what to do, for the correction. */
   denial: z.nullable(z.object({ fields: z.array(z.string()), hints: z.array(z.string()) })),
+  /** 2回目以降, once sent: the confirmation emailed to the owner of the verified account (address masked). */
+  ownerConfirmation: z.nullable(
+    z.object({ sentTo: z.string(), expiresAt: z.iso.datetime(), status: z.enum(['PENDING', 'CONFIRMED', 'DECLINED', 'EXPIRED']) }),
+  ),
+  /** In ENHANCED_REVIEW: the documents asked for, and those already uploaded. */
+  enhancedReview: z.nullable(z.object({ required: z.array(z.enum(REVIEW_DOCUMENT_KINDS)), uploaded: z.array(z.enum(REVIEW_DOCUMENT_KINDS)) })),
 })
 export type ApplicantApplication = z.infer<typeof applicantApplication>
 

@@ -4,11 +4,19 @@ import { APPLICATION_FLOWS } from './application-flow.ts'
 import { draftAnswers } from './form/application-form.ts'
 import { optionalText, requiredText } from './text.ts'
 import { VERIFICATION_STATUSES } from './verification.ts'
+import { applicationEvent } from './events.ts'
+import { REVIEW_DOCUMENT_KINDS } from './high-risk.ts'
+import { VERIFICATION_METHODS } from './verification-method.ts'
 import { z } from './zod.ts'
 
 // The support staff's REST API (/api/staff). Responses declare every field they may carry.
 
-export const STAFF_ROLES = ['VIEWER', 'REVIEWER', 'ADMIN'] as const
+/**
+ * VIEWER reads; REVIEWER decides ordinary applications; COMPLIANCE (the 統括管理者) also decides
+ * high-risk ones (犯収法施行規則32条); ADMIN manages keys and may do what a reviewer does, but not
+ * what only the 統括管理者 may.
+ */
+export const STAFF_ROLES = ['VIEWER', 'REVIEWER', 'COMPLIANCE', 'ADMIN'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /** Why staff deny: the applicant's email explains each in Japanese. */
@@ -118,24 +126,22 @@ export const staffApplicationDetail = z.object({
       createdAt: timestamp,
     }),
   ),
-  events: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      actorType: z.enum(['APPLICANT', 'STAFF', 'PROVIDER', 'SYSTEM']),
-      actorId: z.nullable(z.string()),
-      fromStatus: z.nullable(z.enum(APPLICATION_STATUSES)),
-      toStatus: z.nullable(z.enum(APPLICATION_STATUSES)),
-      data: z.unknown(),
-      createdAt: timestamp,
-    }),
+  reviewDocuments: z.array(
+    z.object({ id: z.uuid(), kind: z.enum(REVIEW_DOCUMENT_KINDS), type: z.string(), bytes: z.int(), sha256: z.string(), createdAt: timestamp }),
   ),
+  events: z.array(applicationEvent),
 })
 
 export const staffDecisionBody = z.discriminatedUnion(
   'decision',
   [
-    z.strictObject({ decision: z.literal('APPROVE'), version: z.int().check(z.positive()), internalNote: z.optional(optionalText(2000)) }),
+    z.strictObject({
+      decision: z.literal('APPROVE'),
+      version: z.int().check(z.positive()),
+      /** Required when a 統括管理者 approves a high-risk (ENHANCED_REVIEW) application: why. */
+      reason: z.optional(optionalText(2000)),
+      internalNote: z.optional(optionalText(2000)),
+    }),
     z.strictObject({
       decision: z.literal('DENY'),
       version: z.int().check(z.positive()),
@@ -173,3 +179,25 @@ export const createStaffKeyBody = z.strictObject({ name: requiredText(100, '名�
 
 /** The only response that ever carries the key itself. */
 export const createdStaffKey = z.object({ ...staffKeyView.shape, key: z.string() })
+
+/**
+ * A lawful verification done outside kakunin (e.g. at a counter, or by post), recorded by staff as
+ * the verification of record. Never a 個人番号: a 12-digit number is refused as the document number.
+ */
+export const externalVerificationBody = z.strictObject({
+  method: z.enum(VERIFICATION_METHODS, '確認方法を選んでください'),
+  documentName: requiredText(100, '本人確認書類の名称を入力してください'),
+  documentNumber: z.string().check(
+    z.normalize('NFKC'),
+    z.trim(),
+    z.minLength(1, '本人確認書類の記号番号を入力してください'),
+    z.maxLength(50),
+    z.refine((value) => !/^\d{12}$/.test(value.replace(/[\s-]/g, '')), '個人番号（マイナンバー）は記録できません。カードの記号番号以外の番号を入力してください'),
+  ),
+  verifiedOn: dateOnly,
+  verifiedBy: requiredText(100, '確認を行った担当者の氏名を入力してください'),
+})
+export type ExternalVerificationBody = z.infer<typeof externalVerificationBody>
+
+/** Staff suspect なりすまし or 偽り: the application is then verified as high-risk. */
+export const suspicionBody = z.strictObject({ reason: requiredText(2000, '疑いの理由を入力してください') })

@@ -1,16 +1,31 @@
 import type { ApplicationStatus } from './application.ts'
 
-export type Actor = 'APPLICANT' | 'STAFF' | 'PROVIDER' | 'SYSTEM'
+/**
+ * Who moves an application. OWNER is the customer behind an already-verified Account SID,
+ * confirming (or declining) through the link emailed to them that a new SID is theirs (犯収法4条3項).
+ */
+export const ACTORS = ['APPLICANT', 'STAFF', 'PROVIDER', 'OWNER', 'SYSTEM'] as const
+export type Actor = (typeof ACTORS)[number]
 
 /**
  * The legal moves of an application and who may make them. Anything else is refused (409) and
  * recorded; nothing moves an application backwards except the applicant's correction of a denial.
+ * These are only the moves: whether APPROVED is lawful (a verification of record, an owner's
+ * confirmation, a 統括管理者's approval of a high-risk case) is checked by the API's transition
+ * module, which is the only code that changes a status.
  */
 const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationStatus, readonly Actor[]>>> = {
   DRAFT: { SUBMITTED: ['APPLICANT'] },
-  SUBMITTED: { VERIFYING: ['PROVIDER'], APPROVED: ['STAFF', 'SYSTEM'], DENIED: ['STAFF', 'SYSTEM'] },
-  VERIFYING: { IN_REVIEW: ['PROVIDER'], DENIED: ['PROVIDER', 'STAFF'] },
-  IN_REVIEW: { APPROVED: ['PROVIDER', 'STAFF'], DENIED: ['PROVIDER', 'STAFF'] },
+  // A first-time application waits for its eKYC here; an already-verified one for its owner.
+  SUBMITTED: {
+    VERIFYING: ['PROVIDER'],
+    APPROVED: ['STAFF', 'OWNER'],
+    ENHANCED_REVIEW: ['STAFF'],
+    DENIED: ['STAFF', 'OWNER', 'SYSTEM'],
+  },
+  VERIFYING: { IN_REVIEW: ['PROVIDER'], APPROVED: ['STAFF'], ENHANCED_REVIEW: ['STAFF'], DENIED: ['PROVIDER', 'STAFF'] },
+  IN_REVIEW: { APPROVED: ['PROVIDER', 'STAFF'], ENHANCED_REVIEW: ['PROVIDER', 'STAFF'], DENIED: ['PROVIDER', 'STAFF'] },
+  ENHANCED_REVIEW: { APPROVED: ['STAFF'], DENIED: ['STAFF'] },
   APPROVED: {},
   // 否認: the applicant corrects the form to match the ID and submits again.
   DENIED: { SUBMITTED: ['APPLICANT'] },
@@ -27,3 +42,15 @@ export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['DRAFT', 'DENIED
 export const SUBMITTABLE_STATUSES: readonly ApplicationStatus[] = (['DRAFT', 'DENIED'] as const).filter((from) =>
   canTransition(from, 'SUBMITTED', 'APPLICANT'),
 )
+
+/** Statuses in which the applicant may (re)open an eKYC session (a QR code). */
+export const VERIFIABLE_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING']
+
+/** Statuses in which an application holds its Account SID: no other application may claim it. */
+export const SID_HOLDING_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW', 'APPROVED']
+
+/** Statuses whose applicant can still act (fill in, verify, upload, correct): resume links work for them. */
+export const RESUMABLE_STATUSES: readonly ApplicationStatus[] = ['DRAFT', 'SUBMITTED', 'VERIFYING', 'ENHANCED_REVIEW', 'DENIED']
+
+/** Statuses that end a review: the ones a verdict email announces. */
+export const VERDICT_STATUSES: readonly ApplicationStatus[] = ['ENHANCED_REVIEW', 'APPROVED', 'DENIED']

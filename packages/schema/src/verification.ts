@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES } from './application.ts'
 import { z } from './zod.ts'
 
 export const VERIFICATION_STATUSES = ['PENDING', 'STARTED', 'SUBMITTED', 'APPROVED', 'DENIED', 'EXPIRED'] as const
@@ -20,7 +21,7 @@ export const verificationView = z.object({
 export type VerificationView = z.infer<typeof verificationView>
 
 export const currentVerificationResponse = z.object({
-  applicationStatus: z.enum(['DRAFT', 'SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'APPROVED', 'DENIED']),
+  applicationStatus: z.enum(APPLICATION_STATUSES),
   verification: z.nullable(verificationView),
 })
 export type CurrentVerificationResponse = z.infer<typeof currentVerificationResponse>

@@ -5,6 +5,7 @@ import type { Prisma } from '../db/prisma-plugin.ts'
 import { notFound } from '../http/api-error.ts'
 import { toApplicantView } from './application-view.ts'
 import { nextReference } from './reference-number.ts'
+import { openApplication } from '../state/open-application.ts'
 
 /**
  * Opens a DRAFT application and this browser's session for it. The reference number, the row,
@@ -20,19 +21,7 @@ export async function createApplication(
 ) {
   return prisma.$transaction(async (tx) => {
     const reference = await nextReference(tx, 'KYC', now)
-    const application = await tx.application.create({
-      data: {
-        reference,
-        flow: input.flow,
-        status: 'DRAFT',
-        resumeAt: 'type',
-        createdAt: now,
-        updatedAt: now,
-        events: {
-          create: { type: 'CREATED', actorType: 'APPLICANT', toStatus: 'DRAFT', data: { flow: input.flow }, createdAt: now },
-        },
-      },
-    })
+    const application = await openApplication(tx, { reference, flow: input.flow, now })
     await reply.startApplicantSession(tx, application.id, now)
     return toApplicantView(pool, application)
   })

@@ -3,17 +3,14 @@ import type { ApplicantApplication, ApplicationStatus } from '@kakunin/schema/ap
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { DraftAnswers } from '@kakunin/schema/form/application-form'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
-import { latestDenial } from './denial.ts'
+import { applicantExtras } from './applicant-extras.ts'
 
-// The applicant's writes as single SQL statements. Each checks the session, the version and the
-// status in its WHERE clause and appends its event in the same statement (so atomically): the
-// happy path is one round trip instead of five Prisma queries, which decided the save-step
-// throughput (see `pnpm bench`); named, so each connection plans it once. A statement that
-// matches no row has changed nothing.
+// The applicant's reads on the hot path, as named SQL statements (planned once per connection).
+// The matching single-statement writes live with the transition module (state/applicant-writes.ts).
 
-const RETURNED = `id, reference, flow, status, version, answers, resume_at, created_at, updated_at, submitted_at`
+export const RETURNED = `id, reference, flow, status, version, answers, resume_at, created_at, updated_at, submitted_at`
 
-interface ApplicationRow {
+export interface ApplicationRow {
   id: string
   reference: string
   flow: ApplicationFlow
@@ -39,11 +36,11 @@ export async function rowToView(pool: pg.Pool, row: ApplicationRow): Promise<App
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     submittedAt: row.submitted_at?.toISOString() ?? null,
-    denial: row.status === 'DENIED' ? await latestDenial(pool, row.id) : null,
+    ...(await applicantExtras(pool, row)),
   }
 }
 
-const OWNED_BY_SESSION = `EXISTS (SELECT 1 FROM applicant_sessions s
+export const OWNED_BY_SESSION = `EXISTS (SELECT 1 FROM applicant_sessions s
   WHERE s.application_id = a.id AND s.token_hash = $2 AND s.expires_at > now())`
 
 /** The session's application as it is now, or null when the session does not own `id`. */
@@ -56,112 +53,3 @@ export async function selectOwnedApplication(pool: pg.Pool, id: string, tokenHas
   return rows[0] ?? null
 }
 
-export interface StepWrite {
-  id: string
-  tokenHash: string
-  version: number
-  step: string
-  values: unknown
-  resumeAt: ResumePoint | null
-  /** Flows that have this step; the row must be one of them. */
-  flows: readonly ApplicationFlow[]
-  statuses: readonly ApplicationStatus[]
-  search: Record<'accountSid' | 'verifiedAccountSid' | 'loginEmail' | 'contactEmail' | 'fullName' | 'fullNameKana', string | null>
-  now: Date
-}
-
-export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<ApplicationRow | null> {
-  const { rows } = await pool.query<ApplicationRow>({
-    name: 'update-step',
-    text: `WITH updated AS (
-       UPDATE applications a
-          SET answers = jsonb_set(a.answers, ARRAY[$4::text], $5::jsonb),
-              resume_at = $6, version = a.version + 1, updated_at = $7,
-              account_sid = COALESCE($10, a.account_sid), login_email = COALESCE($11, a.login_email),
-              contact_email = COALESCE($12, a.contact_email), full_name = COALESCE($13, a.full_name),
-              full_name_kana = COALESCE($14, a.full_name_kana), verified_account_sid = COALESCE($15, a.verified_account_sid)
-        WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION}
-       RETURNING a.*
-     ), event AS (
-       INSERT INTO application_events (application_id, type, actor_type, data, created_at)
-       SELECT id, 'ANSWERS_SAVED', 'APPLICANT', jsonb_build_object('step', $4::text, 'values', $5::jsonb), $7 FROM updated
-     )
-     SELECT ${RETURNED} FROM updated`,
-    values: [
-      w.id,
-      w.tokenHash,
-      w.version,
-      w.step,
-      JSON.stringify(w.values),
-      w.resumeAt,
-      w.now,
-      w.statuses,
-      w.flows,
-      w.search.accountSid,
-      w.search.loginEmail,
-      w.search.contactEmail,
-      w.search.fullName,
-      w.search.fullNameKana,
-      w.search.verifiedAccountSid,
-    ],
-  })
-  return rows[0] ?? null
-}
-
-export interface QueuedEmail {
-  to: string
-  fallbackTo: string | null
-  template: string
-  subject: string
-  text: string
-  html: string
-  messageId: string
-}
-
-export interface SubmitWrite {
-  id: string
-  tokenHash: string
-  version: number
-  fromStatuses: readonly ApplicationStatus[]
-  /** The validated answers, recorded in the event as exactly what was submitted. */
-  answers: unknown
-  /** 申込受付, queued by the same statement. */
-  email: QueuedEmail
-  now: Date
-}
-
-export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<ApplicationRow | null> {
-  const { rows } = await pool.query<ApplicationRow>({
-    name: 'update-to-submitted',
-    text: `WITH updated AS (
-       UPDATE applications a
-          SET status = 'SUBMITTED', submitted_at = $6, resume_at = NULL, version = a.version + 1, updated_at = $6
-         FROM applications before
-        WHERE a.id = $1 AND before.id = a.id AND a.version = $3 AND a.status::text = ANY($4) AND ${OWNED_BY_SESSION}
-       RETURNING a.*, before.status AS from_status
-     ), event AS (
-       INSERT INTO application_events (application_id, type, actor_type, from_status, to_status, data, created_at)
-       SELECT id, 'SUBMITTED', 'APPLICANT', from_status, 'SUBMITTED', jsonb_build_object('answers', $5::jsonb), $6 FROM updated
-     ), email AS (
-       INSERT INTO outbox_emails (id, application_id, template, "to", fallback_to, subject, text, html, message_id, created_at, next_attempt_at)
-       SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $6, $6 FROM updated
-     )
-     SELECT ${RETURNED} FROM updated`,
-    values: [
-      w.id,
-      w.tokenHash,
-      w.version,
-      w.fromStatuses,
-      JSON.stringify(w.answers),
-      w.now,
-      w.email.template,
-      w.email.to,
-      w.email.fallbackTo,
-      w.email.subject,
-      w.email.text,
-      w.email.html,
-      w.email.messageId,
-    ],
-  })
-  return rows[0] ?? null
-}

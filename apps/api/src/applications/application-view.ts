@@ -1,9 +1,9 @@
 import type { ApplicantApplication, ApplicationSummary } from '@kakunin/schema/application'
-import type { DraftAnswers } from '@kakunin/schema/form/application-form'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import type pg from 'pg'
 import type { Application } from '../generated/prisma/client.ts'
-import { latestDenial } from './denial.ts'
+import { answersOf } from '../state/approval-evidence.ts'
+import { applicantExtras } from './applicant-extras.ts'
 
 export function toSummary(application: Application): ApplicationSummary {
   return {
@@ -19,11 +19,12 @@ export function toSummary(application: Application): ApplicationSummary {
 
 /** The applicant's own view: the response schema strips anything it does not declare. */
 export async function toApplicantView(pool: pg.Pool, application: Application): Promise<ApplicantApplication> {
+  const answers = answersOf(application)
   return {
     ...toSummary(application),
-    answers: application.answers as DraftAnswers,
+    answers,
     resumeAt: application.resumeAt as ResumePoint | null,
     submittedAt: application.submittedAt?.toISOString() ?? null,
-    denial: application.status === 'DENIED' ? await latestDenial(pool, application.id) : null,
+    ...(await applicantExtras(pool, { ...application, answers })),
   }
 }

@@ -67,8 +67,10 @@ describe('POST /api/applications', () => {
       'answers',
       'createdAt',
       'denial',
+      'enhancedReview',
       'flow',
       'id',
+      'ownerConfirmation',
       'reference',
       'resumeAt',
       'status',
@@ -76,7 +78,7 @@ describe('POST /api/applications', () => {
       'updatedAt',
       'version',
     ])
-    expect(body).toMatchObject({ answers: {}, resumeAt: 'type', submittedAt: null, denial: null })
+    expect(body).toMatchObject({ answers: {}, resumeAt: 'type', submittedAt: null, denial: null, ownerConfirmation: null, enhancedReview: null })
   })
 })
 

@@ -3,8 +3,8 @@ import { fieldErrors } from '@kakunin/schema/errors'
 import { firstTimeApplication } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, STEPS_BY_FLOW } from '@kakunin/schema/form/steps'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'
-import { rowToView, selectOwnedApplication, updateToSubmitted } from './application-sql.ts'
-import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
+import { rowToView, selectOwnedApplication } from './application-sql.ts'
+import { updateToSubmitted } from '../state/applicant-writes.ts'
 import { explainRejectedWrite } from './rejected-write.ts'
 import { VALIDATION_MESSAGE } from './save-step.ts'
 import type { MailSettings } from '../email/mail-plugin.ts'
@@ -39,7 +39,6 @@ export async function submitApplication(
   const row = await updateToSubmitted(pool, {
     ...session,
     version: input.version,
-    fromStatuses: SUBMITTABLE_STATUSES,
     answers: parsed.data,
     email: {
       ...submissionReceivedEmail({ reference: current.reference, senderName: mail.senderName }),

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig, repoRoot } from './config.ts'
 
+/** The message loadConfig stops with ('' when it does not). */
+function messageOf(env: Record<string, string>) {
+  try {
+    loadConfig(env)
+    return ''
+  } catch (error) {
+    return error instanceof ConfigError ? error.message : String(error)
+  }
+}
+
 describe('loadConfig', () => {
   it('has defaults that run on a laptop: port 3000 on loopback, embedded database under .data', () => {
     const config = loadConfig({})
@@ -35,5 +45,50 @@ describe('loadConfig', () => {
   ])('stops with a message naming %s when it is %s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`))
+  })
+
+  describe('the eKYC provider', () => {
+    const production = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://kakunin.example.jp', SMTP_URL: 'smtp://mail.example.jp:587' }
+    const trustdock = {
+      EKYC_PROVIDER: 'trustdock',
+      TRUSTDOCK_API_URL: 'https://api.trustdock.example',
+      TRUSTDOCK_API_TOKEN: 'token',
+      TRUSTDOCK_PLAN_ID: 'plan',
+      TRUSTDOCK_WEBHOOK_SECRET: 'trustdock-webhook-secret-of-32-characters',
+      TRUSTDOCK_APP_URL: 'https://app.trustdock.example/verify',
+    }
+
+    it('is the sandbox by default outside production', () => {
+      expect(loadConfig({}).EKYC_PROVIDER).toBe('sandbox')
+      expect(loadConfig({ NODE_ENV: 'test' }).EKYC_PROVIDER).toBe('sandbox')
+    })
+
+    it('must be set explicitly in production', () => {
+      expect(() => loadConfig(production)).toThrow(ConfigError)
+      expect(() => loadConfig(production)).toThrow(/EKYC_PROVIDER: is required in production/)
+      expect(() => loadConfig({ ...production, EKYC_PROVIDER: '' })).toThrow(/EKYC_PROVIDER: is required in production/)
+    })
+
+    it('must not be the sandbox in production, even with its secret', () => {
+      const env = { ...production, EKYC_PROVIDER: 'sandbox', SANDBOX_EKYC_WEBHOOK_SECRET: 'a-sandbox-secret-of-thirty-two-characters' }
+      expect(() => loadConfig(env)).toThrow(/EKYC_PROVIDER: must not be sandbox in production/)
+      // About the provider only: asking for a sandbox secret would suggest that setting one helps.
+      const message = messageOf({ ...production, EKYC_PROVIDER: 'sandbox' })
+      expect(message).toMatch(/EKYC_PROVIDER: must not be sandbox/)
+      expect(message).not.toContain('SANDBOX_EKYC_WEBHOOK_SECRET')
+    })
+
+    it('starts in production with a vendor configured', () => {
+      expect(loadConfig({ ...production, ...trustdock }).EKYC_PROVIDER).toBe('trustdock')
+    })
+
+    it('names each missing TRUSTDOCK_* variable', () => {
+      expect(() => loadConfig({ ...production, EKYC_PROVIDER: 'trustdock' })).toThrow(/TRUSTDOCK_WEBHOOK_SECRET: is required when EKYC_PROVIDER=trustdock/)
+      expect(() => loadConfig({ ...trustdock, TRUSTDOCK_API_URL: 'http://api.trustdock.example' })).toThrow(/TRUSTDOCK_API_URL:/)
+    })
+
+    it('refuses a provider it does not know', () => {
+      expect(() => loadConfig({ EKYC_PROVIDER: 'acme' })).toThrow(/EKYC_PROVIDER:/)
+    })
   })
 })

@@ -41,10 +41,11 @@ const envSchema = z.object({
   LINK_CHECK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Inquiries per client per 15 minutes. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
-  EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).default('sandbox'),
+  /** Opens new verification sessions. Unset: the sandbox, outside production only. */
+  EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).optional(),
   /** How long a QR code (verification session) stays usable. */
   VERIFICATION_SESSION_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
-  /** Secret the sandbox provider signs its webhooks with. Required in production. */
+  /** Secret the sandbox provider signs its webhooks with (unset: a fixed development secret; never in production). */
   SANDBOX_EKYC_WEBHOOK_SECRET: z.string().min(32).optional(),
   /** How long the sandbox's reviewer takes before its verdict (0 in tests). */
   SANDBOX_EKYC_REVIEW_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
@@ -62,7 +63,13 @@ const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-sandbox-ekyc-webhook-secret
 
 const configSchema = envSchema.transform((env, ctx) => {
   const sandboxSecret = env.SANDBOX_EKYC_WEBHOOK_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_WEBHOOK_SECRET)
-  if (env.EKYC_PROVIDER === 'sandbox' && !sandboxSecret) {
+  // The sandbox identifies no one (its results are no 取引時確認): production names a real vendor.
+  const ekycProvider = env.EKYC_PROVIDER ?? 'sandbox'
+  if (env.NODE_ENV === 'production' && env.EKYC_PROVIDER === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['EKYC_PROVIDER'], message: 'is required in production (trustdock); the default sandbox identifies no one' })
+  } else if (env.NODE_ENV === 'production' && env.EKYC_PROVIDER === 'sandbox') {
+    ctx.addIssue({ code: 'custom', path: ['EKYC_PROVIDER'], message: 'must not be sandbox in production: the sandbox identifies no one (use trustdock)' })
+  } else if (ekycProvider === 'sandbox' && !sandboxSecret) {
     ctx.addIssue({ code: 'custom', path: ['SANDBOX_EKYC_WEBHOOK_SECRET'], message: 'is required in production (32+ characters)' })
   }
   if (env.EKYC_PROVIDER === 'trustdock') {
@@ -81,6 +88,7 @@ const configSchema = envSchema.transform((env, ctx) => {
   }
   return {
     ...env,
+    EKYC_PROVIDER: ekycProvider,
     SANDBOX_EKYC_WEBHOOK_SECRET: sandboxSecret ?? '',
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     /** Links in emails: the public origin, or this machine in development. */

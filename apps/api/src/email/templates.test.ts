@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { backoffMs } from '../jobs/outbox-table.ts'
-import { maskEmail } from '../resume/resume-service.ts'
+import { maskEmail } from './mask-email.ts'
 import { deniedEmail, draftSavedEmail } from './templates.ts'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'

@@ -4,7 +4,15 @@ import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 // next, and is signed by the sender configured in the environment.
 
 export interface RenderedEmail {
-  template: 'DRAFT_SAVED' | 'SUBMISSION_RECEIVED' | 'APPROVED' | 'DENIED' | 'INQUIRY_RECEIVED'
+  template:
+    | 'DRAFT_SAVED'
+    | 'SUBMISSION_RECEIVED'
+    | 'APPROVED'
+    | 'DENIED'
+    | 'ENHANCED_REVIEW'
+    | 'OWNER_CONFIRMATION'
+    | 'LINK_REQUESTED'
+    | 'INQUIRY_RECEIVED'
   subject: string
   text: string
   html: string
@@ -66,6 +74,47 @@ export function linkedApprovedEmail(input: { reference: string; accountSid: stri
     'APPROVED',
     `【取引時確認】取引時確認済みのAccount SIDとの紐付けが完了しました（受付番号 ${input.reference}）`,
     `取引時確認済みのAccount SIDに基づき、新しいAccount SIDの取引時確認が完了しました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\n取引時確認済みのAccount SID: ${input.verifiedAccountSid}\n\n引き続き Twilio をご利用ください。`,
+    input.senderName,
+  )
+}
+
+/** 高リスク取引: the eKYC passed, and more documents are needed before a 統括管理者 decides. */
+export function enhancedReviewEmail(input: { reference: string; documents: string[]; link: string; expiresAt: Date; senderName: string }) {
+  return compose(
+    'ENHANCED_REVIEW',
+    `【取引時確認】追加の書類のご提出のお願い（受付番号 ${input.reference}）`,
+    `スマートフォンでの本人確認が完了しました。お申し込みの内容から、法令（犯罪収益移転防止法4条2項）に基づき、追加の確認が必要です。\n\n受付番号: ${input.reference}\n\nご提出いただく書類:\n${input.documents.map((document) => `・${document}`).join('\n')}\n\n次のリンクからお申し込みの画面を開き、書類を撮影してアップロードしてください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。書類を確認したうえで、審査の結果をメールでお知らせします。\n${input.link}`,
+    input.senderName,
+  )
+}
+
+/**
+ * 2回目以降: to the owner of the already-verified account, naming the new Account SID and the
+ * addresses that asked. Only the owner's confirmation approves the new SID (犯収法4条3項).
+ */
+export function ownerConfirmationEmail(input: {
+  reference: string
+  accountSid: string
+  verifiedAccountSid: string
+  requestedBy: string[]
+  link: string
+  expiresAt: Date
+  senderName: string
+}) {
+  return compose(
+    'OWNER_CONFIRMATION',
+    `【取引時確認】新しいAccount SIDの紐付けのご確認（受付番号 ${input.reference}）`,
+    `取引時確認済みのAccount SID（${input.verifiedAccountSid}）に、新しいAccount SIDを紐付けるお申し込みがありました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\nお申し込みのメールアドレス: ${input.requestedBy.join('、')}\n\nご本人のお申し込みであれば、次のリンクを開き「私の申し込みです」を押してください。お心当たりがない場合は「私の申し込みではありません」を押してください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\n確認が行われない場合、新しいAccount SIDは取引時確認済みとはなりません。`,
+    input.senderName,
+  )
+}
+
+/** 2回目以降 → 送信する: to the applicant, saying where the confirmation went. */
+export function linkRequestedEmail(input: { reference: string; accountSid: string; sentTo: string; expiresAt: Date; senderName: string }) {
+  return compose(
+    'LINK_REQUESTED',
+    `【取引時確認】紐付けのお申し込みを受け付けました（受付番号 ${input.reference}）`,
+    `新しいAccount SID（${input.accountSid}）を取引時確認済みのAccount SIDに紐付けるお申し込みを受け付けました。\n\n受付番号: ${input.reference}\n\n取引時確認済みのアカウントのTwilioコンソールログイン用メールアドレス（${input.sentTo}）に確認のメールをお送りしました。${formatJapanDateTime(input.expiresAt)}までにそのメールのリンクから確認されると、紐付けが完了します。`,
     input.senderName,
   )
 }

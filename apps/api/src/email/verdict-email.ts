@@ -1,35 +1,46 @@
+import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { DraftAnswers } from '@kakunin/schema/form/application-form'
+import { REVIEW_DOCUMENT_LABELS, requiredReviewDocuments } from '@kakunin/schema/high-risk'
 import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
 import { issueResumeToken, resumeLink } from '../resume/resume-tokens.ts'
 import type { MailSettings } from './mail-plugin.ts'
 import { enqueueEmail } from './outbox.ts'
-import { approvedEmail, deniedEmail } from './templates.ts'
+import { approvedEmail, deniedEmail, enhancedReviewEmail, linkedApprovedEmail } from './templates.ts'
+
+export type VerdictMailSettings = MailSettings & { resumeHours: number }
 
 /**
- * 審査結果: 承認, or 否認 with what to correct and a fresh link back into the application — the same
- * email whether the provider or staff decided. Queued inside the deciding transaction.
+ * 審査結果: 承認; 追加書類のお願い (enhanced review, with a link back to upload them); or 否認 with
+ * what to correct and a fresh link back into the application. The same email whoever decided;
+ * queued inside the deciding transaction by the transition module.
  */
 export async function queueVerdictEmail(
   tx: TransactionClient,
-  mail: MailSettings & { resumeHours: number },
-  application: { id: string; reference: string; answers: unknown },
-  verdict: { approved: true } | { approved: false; hints: string[] },
+  mail: VerdictMailSettings,
+  application: { id: string; reference: string; flow: string; answers: DraftAnswers },
+  status: ApplicationStatus,
+  hints: string[],
   now: Date,
 ) {
-  const login = (application.answers as DraftAnswers).login
+  const login = application.answers.login
   if (!login) return
   const recipient = { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail }
-  if (verdict.approved) {
-    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email: approvedEmail({ reference: application.reference, senderName: mail.senderName }) }, now)
+  const { reference } = application
+  const { senderName } = mail
+  if (status === 'APPROVED') {
+    const email =
+      application.flow === 'LINK_VERIFIED' && login.verifiedAccountSid
+        ? linkedApprovedEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, senderName })
+        : approvedEmail({ reference, senderName })
+    await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
     return
   }
+  if (status !== 'DENIED' && status !== 'ENHANCED_REVIEW') return
   const { token, expiresAt } = await issueResumeToken(tx, application.id, mail.resumeHours, now)
-  const email = deniedEmail({
-    reference: application.reference,
-    hints: verdict.hints,
-    link: resumeLink(mail.linkBaseUrl, token),
-    expiresAt,
-    senderName: mail.senderName,
-  })
+  const link = resumeLink(mail.linkBaseUrl, token)
+  const email =
+    status === 'DENIED'
+      ? deniedEmail({ reference, hints, link, expiresAt, senderName })
+      : enhancedReviewEmail({ reference, documents: requiredReviewDocuments(application.answers).map((kind) => REVIEW_DOCUMENT_LABELS[kind]), link, expiresAt, senderName })
   await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
 }

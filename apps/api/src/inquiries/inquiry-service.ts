@@ -1,3 +1,4 @@
+import { recordEvent } from '../state/event-log.ts'
 import type { InquiryBody } from '@kakunin/schema/inquiry'
 import { INQUIRY_KIND_LABELS } from '@kakunin/schema/inquiry'
 import type { Prisma } from '../db/prisma-plugin.ts'
@@ -26,9 +27,7 @@ export async function receiveInquiry(prisma: Prisma, mail: MailSettings, body: I
       },
     })
     if (applicationId) {
-      await tx.applicationEvent.create({
-        data: { applicationId, type: 'INQUIRY_RECEIVED', actorType: 'APPLICANT', data: { inquiryId: inquiry.id, reference }, createdAt: now },
-      })
+      await recordEvent(tx, applicationId, { type: 'INQUIRY_RECEIVED', actorType: 'APPLICANT', actorId: null, data: { inquiryId: inquiry.id, reference } }, now)
     }
     const email = inquiryReceivedEmail({ reference, name: body.name, kindLabel: INQUIRY_KIND_LABELS[body.kind], senderName: mail.senderName })
     await enqueueEmail(tx, mail.fromAddress, { applicationId, to: body.email, email }, now)

@@ -8,12 +8,13 @@ import { hashSessionToken } from '../applicant-session/session-token.ts'
 import { conflict, notFound } from '../http/api-error.ts'
 import type { Application } from '../generated/prisma/client.ts'
 import { issueResumeToken, resumeLink } from './resume-tokens.ts'
+import { maskEmail } from '../email/mask-email.ts'
+import { recordEvent } from '../state/event-log.ts'
+import { RESUMABLE_STATUSES } from '@kakunin/schema/status-machine'
 
 export const INVALID_LINK_MESSAGE =
   'このリンクは無効か、有効期限が切れているか、すでに使用されています。新しいリンクをお送りすることができます。'
 
-/** Statuses whose applicant can still act: fill in, verify, or correct. */
-const RESUMABLE = ['DRAFT', 'SUBMITTED', 'VERIFYING', 'DENIED'] as const
 
 /**
  * 下書きを保存し、あとで…: emails a resume link to the Twilioコンソールログイン用メールアドレス.
@@ -24,7 +25,7 @@ export async function sendDraftLink(prisma: Prisma, mail: MailSettings, applicat
   if (!application) throw notFound('お申し込みが見つかりません')
   const login = (application.answers as DraftAnswers).login
   if (!login) throw conflict('「Twilioログイン情報」でメールアドレスを入力すると、下書きのリンクをお送りできます。')
-  if (!(RESUMABLE as readonly string[]).includes(application.status)) throw conflict('このお申し込みは、これ以上の入力を必要としていません。')
+  if (!RESUMABLE_STATUSES.includes(application.status)) throw conflict('このお申し込みは、これ以上の入力を必要としていません。')
   await queueResumeMail(prisma, mail, application, login, hours, now, 'DRAFT_LINK_SENT')
   return { sentTo: maskEmail(login.loginEmail) }
 }
@@ -36,15 +37,13 @@ async function queueResumeMail(
   login: NonNullable<DraftAnswers['login']>,
   hours: number,
   now: Date,
-  eventType: string,
+  eventType: 'DRAFT_LINK_SENT' | 'RESUME_LINK_RENEWED',
 ) {
   await prisma.$transaction(async (tx) => {
     const { token, expiresAt } = await issueResumeToken(tx, application.id, hours, now)
     const email = draftSavedEmail({ reference: application.reference, link: resumeLink(mail.linkBaseUrl, token), expiresAt, senderName: mail.senderName })
     await enqueueEmail(tx, mail.fromAddress, { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email }, now)
-    await tx.applicationEvent.create({
-      data: { applicationId: application.id, type: eventType, actorType: 'APPLICANT', data: { to: login.loginEmail, expiresAt }, createdAt: now },
-    })
+    await recordEvent(tx, application.id, { type: eventType, actorType: 'APPLICANT', actorId: null, data: { to: login.loginEmail, expiresAt } }, now)
   })
 }
 
@@ -59,9 +58,7 @@ export async function redeemResumeToken(prisma: Prisma, reply: FastifyReply, tok
     if (claimed.count === 0) throw notFound(INVALID_LINK_MESSAGE)
     const { application } = await tx.resumeToken.findUniqueOrThrow({ where: { tokenHash }, include: { application: true } })
     await reply.startApplicantSession(tx, application.id, now)
-    await tx.applicationEvent.create({
-      data: { applicationId: application.id, type: 'RESUMED_FROM_LINK', actorType: 'APPLICANT', data: {}, createdAt: now },
-    })
+    await recordEvent(tx, application.id, { type: 'RESUMED_FROM_LINK', actorType: 'APPLICANT', actorId: null, data: {} }, now)
     return { status: application.status, resumeAt: application.resumeAt }
   })
 }
@@ -73,13 +70,7 @@ export async function redeemResumeToken(prisma: Prisma, reply: FastifyReply, tok
 export async function renewResumeLink(prisma: Prisma, mail: MailSettings, token: string, hours: number, now: Date) {
   const known = await prisma.resumeToken.findUnique({ where: { tokenHash: hashSessionToken(token) }, include: { application: true } })
   const login = known ? (known.application.answers as DraftAnswers).login : undefined
-  if (known && login && (RESUMABLE as readonly string[]).includes(known.application.status)) {
+  if (known && login && RESUMABLE_STATUSES.includes(known.application.status)) {
     await queueResumeMail(prisma, mail, known.application, login, hours, now, 'RESUME_LINK_RENEWED')
   }
-}
-
-/** t***@example.com: enough to recognise one's own address, not to learn someone else's. */
-export function maskEmail(address: string): string {
-  const [local = '', domain = ''] = address.split('@')
-  return `${local.slice(0, 1)}***@${domain}`
 }

@@ -1,4 +1,7 @@
-import type { DraftAnswers } from '@kakunin/schema/form/application-form'
+import { applicationEvent } from '@kakunin/schema/events'
+import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
+import { answersOf } from '../state/approval-evidence.ts'
+import { recordEvent } from '../state/event-log.ts'
 import type { Prisma } from '../db/prisma-plugin.ts'
 import { notFound } from '../http/api-error.ts'
 import type { StaffIdentity } from './staff-auth.ts'
@@ -9,18 +12,17 @@ const iso = (date: Date | null) => date?.toISOString() ?? null
  * One application with everything the 確認記録 holds. Reading full personal data is itself
  * recorded: which key, when.
  */
-export async function readApplication(prisma: Prisma, id: string, staff: StaffIdentity, purpose: 'VIEWED' | 'EXPORTED' = 'VIEWED') {
+export async function readApplication(prisma: Prisma, id: string, staff: StaffIdentity, purpose: 'VIEWED' | 'EXPORTED' = 'VIEWED', now = new Date()) {
   const application = await prisma.application.findUnique({
     where: { id },
     include: {
       verifications: { orderBy: { createdAt: 'asc' } },
       emails: { orderBy: { createdAt: 'asc' } },
+      reviewDocuments: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, type: true, bytes: true, sha256: true, createdAt: true } },
     },
   })
   if (!application) throw notFound('お申し込みが見つかりません')
-  await prisma.applicationEvent.create({
-    data: { applicationId: id, type: `PII_${purpose}`, actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role } },
-  })
+  await recordEvent(prisma, id, { type: `PII_${purpose}`, actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role } }, now)
   const events = await prisma.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } })
   return {
     id: application.id,
@@ -28,7 +30,7 @@ export async function readApplication(prisma: Prisma, id: string, staff: StaffId
     flow: application.flow,
     status: application.status,
     version: application.version,
-    answers: application.answers as DraftAnswers,
+    answers: answersOf(application),
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
     submittedAt: iso(application.submittedAt),
@@ -56,16 +58,20 @@ export async function readApplication(prisma: Prisma, id: string, staff: StaffId
       sentAt: iso(e.sentAt),
       createdAt: e.createdAt.toISOString(),
     })),
-    events: events.map((e) => ({
-      id: e.id.toString(),
-      type: e.type,
-      actorType: e.actorType,
-      actorId: e.actorId,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      data: e.data,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    reviewDocuments: application.reviewDocuments.map((d) => ({ ...d, kind: d.kind as ReviewDocumentKind, createdAt: d.createdAt.toISOString() })),
+    // Parsed by the catalogue: each event is typed by its `type`.
+    events: events.map((e) =>
+      applicationEvent.parse({
+        id: e.id.toString(),
+        type: e.type,
+        actorType: e.actorType,
+        actorId: e.actorId,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        data: e.data,
+        createdAt: e.createdAt.toISOString(),
+      }),
+    ),
   }
 }
 

@@ -21,6 +21,8 @@ import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
 import { createStaffKey, toKeyView } from './staff-keys.ts'
 import { verificationRecord, verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
+import { staffEvidenceRoutes } from './evidence-routes.ts'
+import { verifiedRootOf } from '../state/approval-evidence.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
@@ -30,6 +32,7 @@ const security = [{ staffKey: [] }]
 export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: () => Date }> = async (app, { resumeHours, clock }) => {
   authenticateStaff(app)
   await app.register(staffInquiryRoutes, { clock })
+  await app.register(staffEvidenceRoutes, { clock })
   const viewer = requireRole('VIEWER')
   const reviewer = requireRole('REVIEWER')
   const admin = requireRole('ADMIN')
@@ -83,7 +86,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: ()
         response: { 200: z.object({ status: z.enum(APPLICATION_STATUSES) }), ...errors },
       },
     },
-    async (request) => decideApplication(app.prisma, { ...app.mail, resumeHours }, request.params.id, staffOf(request), request.body, clock()),
+    async (request) => decideApplication({ prisma: app.prisma, mail: { ...app.mail, resumeHours } }, request.params.id, staffOf(request), request.body, clock()),
   )
 
   app.get(
@@ -99,18 +102,19 @@ export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: ()
     },
     async (request) => {
       const { accountSid } = request.params
-      const approved = await app.prisma.application.findFirst({
-        where: { accountSid, status: 'APPROVED' },
-        orderBy: { updatedAt: 'asc' },
-        select: { id: true, reference: true, flow: true, events: { where: { toStatus: 'APPROVED' }, select: { createdAt: true }, take: 1 } },
-      })
+      // Verified only on what the record proves: an approval resting on a lawful verification of
+      // record, directly or through owners' confirmations (an approval without one verifies nothing).
+      const chain = await verifiedRootOf(app.prisma, accountSid)
+      const approvedAt = chain
+        ? await app.prisma.applicationEvent.findFirst({ where: { applicationId: chain.reliedOn.id, toStatus: 'APPROVED' }, orderBy: { id: 'asc' }, select: { createdAt: true } })
+        : null
       return {
         accountSid,
-        verified: Boolean(approved),
-        since: approved?.events[0]?.createdAt.toISOString() ?? null,
-        reference: approved?.reference ?? null,
-        applicationId: approved?.id ?? null,
-        flow: approved?.flow ?? null,
+        verified: Boolean(chain),
+        since: approvedAt?.createdAt.toISOString() ?? null,
+        reference: chain?.reliedOn.reference ?? null,
+        applicationId: chain?.reliedOn.id ?? null,
+        flow: chain?.reliedOn.flow ?? null,
       }
     },
   )

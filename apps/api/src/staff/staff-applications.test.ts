@@ -143,11 +143,36 @@ describe('POST /api/staff/applications/:id/decision', () => {
     expect((await a.browser.submit()).json().status).toBe('SUBMITTED')
   })
 
-  it('approves, and then the Account SID counts as verified', async () => {
+  it('refuses a bare approval without a verification of record (409, recorded), and the SID stays unverified', async () => {
     const a = await submitted({ familyName: '高橋', givenName: '三郎', familyNameKana: 'タカハシ', givenNameKana: 'サブロウ' })
+    const { version } = await a.browser.refresh()
+    const refused = await staff.post(`/applications/${a.id}/decision`, { decision: 'APPROVE', version })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('本人確認（eKYC）の結果がない') })
+    expect((await a.browser.refresh()).status).toBe('SUBMITTED')
+    const event = await app.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: a.id, type: 'TRANSITION_REFUSED' } })
+    expect(event).toMatchObject({ actorType: 'STAFF', actorId: staff.id, data: expect.objectContaining({ wanted: 'APPROVED', code: 'NO_VERIFICATION' }) })
+    expect(await app.prisma.outboxEmail.count({ where: { applicationId: a.id, template: 'APPROVED' } })).toBe(0)
     expect((await staff.get(`/account-sids/${a.sid}`)).json()).toMatchObject({ verified: false, since: null, reference: null })
+  })
+
+  it('approves once a lawful verification done outside kakunin is recorded; then the Account SID counts as verified', async () => {
+    const a = await submitted({ familyName: '高橋', givenName: '三郎', familyNameKana: 'タカハシ', givenNameKana: 'サブロウ' })
+    const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: '第123456789012号の1', verifiedOn: '2026-11-30', verifiedBy: '窓口 花子' }
+    // A 個人番号 (12 digits) is never recorded, nor a date in the future.
+    const mynumber = await staff.post(`/applications/${a.id}/external-verifications`, { ...external, documentNumber: '1234 5678 9012' })
+    expect(mynumber.statusCode).toBe(400)
+    expect(mynumber.json().error.fields.documentNumber).toMatch(/個人番号/)
+    expect((await staff.post(`/applications/${a.id}/external-verifications`, { ...external, verifiedOn: '2099-01-01' })).statusCode).toBe(400)
+    const viewer = await staffClient(app, 'VIEWER')
+    expect((await viewer.post(`/applications/${a.id}/external-verifications`, external)).statusCode).toBe(403)
+
+    const recorded = await staff.post(`/applications/${a.id}/external-verifications`, external)
+    expect(recorded.statusCode).toBe(201)
     const { version } = await a.browser.refresh()
     expect((await staff.post(`/applications/${a.id}/decision`, { decision: 'APPROVE', version })).json()).toEqual({ status: 'APPROVED' })
+    const verification = await app.prisma.verification.findUniqueOrThrow({ where: { id: recorded.json().verificationId } })
+    expect(verification).toMatchObject({ provider: 'external', method: 'ic_chip', status: 'APPROVED' })
     const check = (await staff.get(`/account-sids/${a.sid}`)).json()
     expect(check).toMatchObject({ accountSid: a.sid, verified: true, reference: a.reference, applicationId: a.id, flow: 'FIRST_TIME' })
     expect(Object.keys(check).sort()).toEqual(['accountSid', 'applicationId', 'flow', 'reference', 'since', 'verified'])
@@ -171,7 +196,7 @@ describe('POST /api/staff/applications/:id/decision', () => {
     const a = await submitted({ familyName: '中村', givenName: '五郎', familyNameKana: 'ナカムラ', givenNameKana: 'ゴロウ' })
     expect((await staff.post(`/applications/${a.id}/decision`, { decision: 'APPROVE', version: 1 })).statusCode).toBe(409)
     const { version } = await a.browser.refresh()
-    await staff.post(`/applications/${a.id}/decision`, { decision: 'APPROVE', version })
+    await staff.post(`/applications/${a.id}/decision`, { decision: 'DENY', version, reasonCodes: ['OTHER'], noteToApplicant: 'x' })
     expect((await staff.post(`/applications/${a.id}/decision`, { decision: 'DENY', version: version + 1, reasonCodes: ['OTHER'], noteToApplicant: 'x' })).statusCode).toBe(409)
   })
 })

@@ -15,7 +15,9 @@ declare module 'fastify' {
   }
 }
 
-const RANK: Record<StaffRole, number> = { VIEWER: 0, REVIEWER: 1, ADMIN: 2 }
+// COMPLIANCE reads and reviews like a reviewer; what only the 統括管理者 may do is checked by the
+// transition module on the key's role itself, so ADMIN's rank does not grant it.
+const RANK: Record<StaffRole, number> = { VIEWER: 0, REVIEWER: 1, COMPLIANCE: 2, ADMIN: 3 }
 const LAST_USED_PRECISION_MS = 60_000
 
 /**

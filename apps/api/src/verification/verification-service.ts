@@ -1,14 +1,13 @@
 import QRCode from 'qrcode'
 import type { VerificationView } from '@kakunin/schema/verification'
-import type { DraftAnswers } from '@kakunin/schema/form/application-form'
-import type { ApplicationStatus } from '@kakunin/schema/application'
+import { answersOf } from '../state/approval-evidence.ts'
+import { VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
+import { recordEvent } from '../state/event-log.ts'
 import type { Prisma } from '../db/prisma-plugin.ts'
 import type { Verification } from '../generated/prisma/client.ts'
 import { conflict, notFound } from '../http/api-error.ts'
 import type { IdentityVerificationProvider, Mismatch } from './provider.ts'
 
-/** Application statuses in which the applicant may (re)open a verification session. */
-const CAN_START: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING']
 
 export async function toVerificationView(verification: Verification, now: Date): Promise<VerificationView> {
   const expired = (verification.status === 'PENDING' || verification.status === 'STARTED') && verification.expiresAt <= now
@@ -35,11 +34,12 @@ export async function startVerification(
 ) {
   const application = await prisma.application.findUnique({ where: { id: applicationId } })
   if (!application) throw notFound('お申し込みが見つかりません')
-  if (!CAN_START.includes(application.status)) throw conflict('このお申し込みは本人確認を行える状態ではありません。')
+  if (application.flow !== 'FIRST_TIME') throw conflict('取引時確認済みのAccount SIDとの紐付けでは、本人確認は行いません。')
+  if (!VERIFIABLE_STATUSES.includes(application.status)) throw conflict('このお申し込みは本人確認を行える状態ではありません。')
   const latest = await prisma.verification.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } })
   if (latest?.status === 'SUBMITTED') throw conflict('本人確認の内容を確認中です。結果をお待ちください。')
 
-  const user = (application.answers as DraftAnswers).user
+  const user = answersOf(application).user
   if (!user) throw conflict('利用者情報が入力されていません。')
   const expiresAt = new Date(options.now.getTime() + options.sessionMinutes * 60_000)
   const session = await provider.createSession({
@@ -52,15 +52,17 @@ export async function startVerification(
     const created = await tx.verification.create({
       data: { applicationId, provider: provider.name, providerReference: session.providerReference, url: session.url, expiresAt, createdAt: options.now },
     })
-    await tx.applicationEvent.create({
-      data: {
-        applicationId,
+    await recordEvent(
+      tx,
+      applicationId,
+      {
         type: 'VERIFICATION_REQUESTED',
         actorType: 'APPLICANT',
+        actorId: null,
         data: { verificationId: created.id, provider: provider.name, providerReference: session.providerReference, expiresAt },
-        createdAt: options.now,
       },
-    })
+      options.now,
+    )
     return created
   })
   return toVerificationView(verification, options.now)

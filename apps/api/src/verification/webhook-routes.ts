@@ -1,33 +1,37 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { ApiError } from '../http/api-error.ts'
-import { WebhookRejected, type IdentityVerificationProvider } from './provider.ts'
+import { ApiError, notFound } from '../http/api-error.ts'
+import { WebhookRejected } from './provider.ts'
+import type { ProviderRegistry } from './provider-registry.ts'
 import { applyProviderEvent } from './provider-events.ts'
-import { SIGNATURE_HEADER } from './webhook-signature.ts'
+
+/** The 404 for a provider name this process does not run (unknown, or not configured). */
+export const UNKNOWN_PROVIDER_MESSAGE = 'この本人確認サービスからの通知は受け付けていません'
 
 /**
- * POST /api/webhooks/ekyc/:provider — the provider's signed verdicts and progress. The body is
- * kept raw: the signature covers the exact bytes sent.
+ * POST /api/webhooks/ekyc/:provider — the provider's signed verdicts and progress, for every
+ * configured adapter. The body is kept raw: the signature covers the exact bytes sent. Each
+ * adapter names the header its vendor signs in.
  */
-export const webhookRoutes: FastifyPluginAsync<{ providers: IdentityVerificationProvider[]; clock: () => Date; resumeHours: number }> = async (
+export const webhookRoutes: FastifyPluginAsync<{ registry: Pick<ProviderRegistry, 'get'>; clock: () => Date; resumeHours: number }> = async (
   app,
-  { providers, clock, resumeHours },
+  { registry, clock, resumeHours },
 ) => {
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body))
 
-  for (const provider of providers) {
-    app.post(`/webhooks/ekyc/${provider.name}`, async (request, reply) => {
-      const now = clock()
-      const signature = request.headers[SIGNATURE_HEADER]
-      let event
-      try {
-        event = provider.parseWebhook({ signature: typeof signature === 'string' ? signature : undefined, body: String(request.body ?? '') }, now)
-      } catch (error) {
-        if (!(error instanceof WebhookRejected)) throw error
-        request.log.warn({ provider: provider.name, reason: error.message }, 'webhook rejected')
-        throw new ApiError(error.statusCode, error.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', '署名を検証できませんでした')
-      }
-      const outcome = await applyProviderEvent(app.prisma, { ...app.mail, resumeHours }, provider.name, event, JSON.parse(String(request.body)), now)
-      return reply.status(200).send({ received: true, duplicate: outcome === 'duplicate' })
-    })
-  }
+  app.post<{ Params: { provider: string } }>('/webhooks/ekyc/:provider', async (request, reply) => {
+    const provider = registry.get(request.params.provider)
+    if (!provider) throw notFound(UNKNOWN_PROVIDER_MESSAGE)
+    const now = clock()
+    const signature = request.headers[provider.signatureHeader]
+    let event
+    try {
+      event = provider.parseWebhook({ signature: typeof signature === 'string' ? signature : undefined, body: String(request.body ?? '') }, now)
+    } catch (error) {
+      if (!(error instanceof WebhookRejected)) throw error
+      request.log.warn({ provider: provider.name, reason: error.message }, 'webhook rejected')
+      throw new ApiError(error.statusCode, error.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', '署名を検証できませんでした')
+    }
+    const outcome = await applyProviderEvent(app.prisma, { ...app.mail, resumeHours }, provider.name, event, JSON.parse(String(request.body)), now)
+    return reply.status(200).send({ received: true, duplicate: outcome === 'duplicate' })
+  })
 }

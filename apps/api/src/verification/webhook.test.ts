@@ -88,8 +88,14 @@ describe('POST /api/webhooks/ekyc/sandbox', () => {
     const response = await post(body, signWebhook(secret, body))
     expect(response.statusCode).toBe(409)
     expect(await statusOf(browser.id)).toBe('SUBMITTED')
-    const refused = await app.prisma.applicationEvent.findFirst({ where: { applicationId: browser.id, type: 'PROVIDER_EVENT_REFUSED' } })
-    expect(refused).toMatchObject({ actorType: 'PROVIDER', actorId: 'sandbox', fromStatus: 'SUBMITTED', data: expect.objectContaining({ kind: 'approved' }) })
+    const refused = await app.prisma.applicationEvent.findFirst({ where: { applicationId: browser.id, type: 'TRANSITION_REFUSED' } })
+    expect(refused).toMatchObject({
+      actorType: 'PROVIDER',
+      actorId: 'sandbox',
+      fromStatus: 'SUBMITTED',
+      toStatus: null,
+      data: expect.objectContaining({ wanted: 'APPROVED', code: 'NOT_ALLOWED', event: 'DECIDED' }),
+    })
   })
 
   it('rejects a signed payload it does not understand, and an unknown session', async () => {

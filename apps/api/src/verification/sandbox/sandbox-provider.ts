@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { SANDBOX_METHODS } from '@kakunin/schema/sandbox-ekyc'
 import type { Prisma } from '../../db/prisma-plugin.ts'
 import { hashSessionToken, newSessionToken } from '../../applicant-session/session-token.ts'
 import { WebhookRejected, type IdentityVerificationProvider, type ProviderEvent } from '../provider.ts'
-import { signWebhook, verifyWebhookSignature } from '../webhook-signature.ts'
+import { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from '../webhook-signature.ts'
 import { sandboxWebhookPayload, type SandboxWebhookPayload } from './sandbox-webhook.ts'
 
 export const SANDBOX = 'sandbox'
@@ -20,6 +21,10 @@ export function createSandboxProvider(deps: { prisma: Prisma; secret: string }):
 } {
   return {
     name: SANDBOX,
+    signatureHeader: SIGNATURE_HEADER,
+    methods: SANDBOX_METHODS,
+    // It plays a vendor for development and demonstrations; no one is identified by it.
+    lawful: false,
 
     async createSession({ comparing, publicBaseUrl, expiresAt, now }) {
       const token = newSessionToken()
@@ -39,26 +44,33 @@ export function createSandboxProvider(deps: { prisma: Prisma; secret: string }):
       } catch {
         throw new WebhookRejected(400, 'body is not JSON')
       }
-      const parsed = sandboxWebhookPayload.safeParse(json)
-      if (!parsed.success) throw new WebhookRejected(400, 'unexpected payload')
-      const payload = parsed.data
-      const base = { eventId: payload.id, providerReference: payload.session.id, occurredAt: new Date(payload.created) }
-      switch (payload.type) {
-        case 'session.started':
-          return { ...base, kind: 'started', method: payload.session.method, documentType: payload.session.document_type }
-        case 'session.submitted':
-          return { ...base, kind: 'submitted' }
-        case 'session.reviewed':
-          return payload.review.verdict === 'approved'
-            ? { ...base, kind: 'approved', vendorResult: payload.review }
-            : { ...base, kind: 'denied', reasons: payload.review.reasons, mismatches: payload.review.mismatches, vendorResult: payload.review }
-      }
+      return mapSandboxWebhook(json)
     },
+
+    mapWebhook: mapSandboxWebhook,
 
     sign(payload, now = new Date()) {
       const body = JSON.stringify(payload)
       return { body, signature: signWebhook(deps.secret, body, now) }
     },
+  }
+}
+
+/** The sandbox vendor's webhook body (parsed JSON) onto our terms. */
+export function mapSandboxWebhook(json: unknown): ProviderEvent {
+  const parsed = sandboxWebhookPayload.safeParse(json)
+  if (!parsed.success) throw new WebhookRejected(400, 'unexpected payload')
+  const payload = parsed.data
+  const base = { eventId: payload.id, providerReference: payload.session.id, occurredAt: new Date(payload.created) }
+  switch (payload.type) {
+    case 'session.started':
+      return { ...base, kind: 'started', method: payload.session.method, documentType: payload.session.document_type }
+    case 'session.submitted':
+      return { ...base, kind: 'submitted' }
+    case 'session.reviewed':
+      return payload.review.verdict === 'approved'
+        ? { ...base, kind: 'approved', vendorResult: payload.review }
+        : { ...base, kind: 'denied', reasons: payload.review.reasons, mismatches: payload.review.mismatches, vendorResult: payload.review }
   }
 }
 

@@ -74,7 +74,7 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
     return {
       status: expired ? ('EXPIRED' as const) : (session.status as 'PENDING' | 'STARTED' | 'SUBMITTED' | 'REVIEWED'),
       expiresAt: session.expiresAt.toISOString(),
-      methods: availableMethods(SANDBOX_METHODS, session.createdAt) as SandboxMethod[],
+      methods: availableMethods(SANDBOX_METHODS, clock()),
       method: session.method as SandboxMethod | null,
       documentType: session.documentType as DocumentType | null,
       uploaded: Object.keys(session.uploads as Uploads) as UploadKind[],
@@ -87,8 +87,9 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
     async (request, reply) => {
       const session = await load(request.params.token)
       const { method, documentType } = request.body
-      // The method's legality is judged when the session was started (opened), not when uploaded.
-      if (!isMethodAvailable(method, session.createdAt)) {
+      // A method must be lawful on the day the images or IC data are received (the transition module
+      // checks the same when the verdict comes): ホ is not offered from 2027-04-01 (JST).
+      if (!isMethodAvailable(method, clock())) {
         throw new ApiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', {
           method: 'この確認方法は2027年4月1日以降は利用できません。ICチップの読み取りをお選びください。',
         })

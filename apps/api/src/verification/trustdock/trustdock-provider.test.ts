@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { comparingDataBody, createTrustdockProvider } from './trustdock-provider.ts'
+import { comparingDataBody, createTrustdockProvider, mapTrustdockWebhook, TRUSTDOCK_SIGNATURE_HEADER, trustdockWebhook } from './trustdock-provider.ts'
 
 const config = {
   TRUSTDOCK_API_URL: 'https://api.test.trustdock.example',
@@ -75,5 +75,41 @@ describe('the TRUSTDOCK adapter', () => {
     expect(() => provider.parseWebhook({ signature: sign(`${body} `), body }, new Date())).toThrow(expect.objectContaining({ statusCode: 401 }))
     const odd = JSON.stringify({ id: 'vrf_1', state: 'exploded' })
     expect(() => provider.parseWebhook({ signature: sign(odd), body: odd }, new Date())).toThrow(expect.objectContaining({ statusCode: 400 }))
+  })
+
+  it('declares its own signature header, its methods, and that its results are lawful', () => {
+    const provider = createTrustdockProvider(config)
+    expect(provider).toMatchObject({ name: 'trustdock', signatureHeader: TRUSTDOCK_SIGNATURE_HEADER, lawful: true })
+    expect(TRUSTDOCK_SIGNATURE_HEADER).toBe('x-trustdock-signature')
+    expect(provider.methods).toEqual(['ho', 'ic_chip', 'jpki'])
+  })
+})
+
+describe('mapTrustdockWebhook: the method of record', () => {
+  const payload = (fields: object) =>
+    trustdockWebhook.parse({ id: 'vrf_1', public_id: 'pub_1', updated_at: '2026-11-28T12:00:00+09:00', state: 'in_progress', ...fields })
+
+  it.each([
+    ['image', 'ho'],
+    ['ic_chip', 'ic_chip'],
+    ['jpki', 'jpki'],
+  ])('takes the method from the payload (%s → %s)', (reported, method) => {
+    expect(mapTrustdockWebhook(payload({ identification_method: reported }))).toMatchObject({ kind: 'started', method })
+  })
+
+  it('gives no method when the payload does not say, or says something it does not know: never a guess', () => {
+    for (const fields of [{}, { identification_method: 'video_call' }, { identification_method: 'toString' }]) {
+      const event = mapTrustdockWebhook(payload(fields))
+      expect(event).toMatchObject({ kind: 'started' })
+      expect(event).not.toHaveProperty('method')
+      expect(event).not.toHaveProperty('documentType')
+    }
+  })
+
+  it('takes the method and document from a later event, for a vendor that reports them at the end', () => {
+    const reported = { identification_method: 'ic_chip', document_type: 'drivers_license' }
+    expect(mapTrustdockWebhook(payload({ state: 'submitted', ...reported }))).toMatchObject({ kind: 'submitted', method: 'ic_chip', documentType: 'drivers_license' })
+    expect(mapTrustdockWebhook(payload({ state: 'verified', ...reported }))).toMatchObject({ kind: 'approved', method: 'ic_chip', documentType: 'drivers_license' })
+    expect(mapTrustdockWebhook(payload({ state: 'verified' }))).not.toHaveProperty('method')
   })
 })

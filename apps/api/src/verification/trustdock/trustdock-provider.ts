@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from '@kakunin/schema/zod'
 import type { Config } from '../../config/config.ts'
-import { WebhookRejected, type ComparingData, type IdentityVerificationProvider, type ProviderEvent } from '../provider.ts'
+import { WebhookRejected, type ComparingData, type IdentificationDetails, type IdentityVerificationProvider, type ProviderEvent } from '../provider.ts'
+import type { VerificationMethod } from '../verification-method.ts'
 
 // An adapter shaped on TRUSTDOCK's public API (v2): a verification is created, given a plan and
 // the data to compare with the ID; the applicant finishes in TRUSTDOCK's app (opened by public_id)
@@ -11,6 +12,20 @@ import { WebhookRejected, type ComparingData, type IdentityVerificationProvider,
 
 export const TRUSTDOCK = 'trustdock'
 export const TRUSTDOCK_SIGNATURE_HEADER = 'x-trustdock-signature'
+/** What its app can deliver; the plan (TRUSTDOCK_PLAN_ID) decides which the applicant is offered. */
+export const TRUSTDOCK_METHODS = ['ho', 'ic_chip', 'jpki'] as const satisfies readonly VerificationMethod[]
+
+/**
+ * How the vendor reports the way the person was identified, onto our methods of record.
+ * TO CONFIRM: neither the field's name (`identification_method`) nor these values could be found
+ * in TRUSTDOCK's public documentation; check both against the vendor's webhook reference and a
+ * sandbox account before production. A value not listed here maps to no method (never a guess).
+ */
+const METHOD_OF_IDENTIFICATION = new Map<string, VerificationMethod>([
+  ['image', 'ho'], // 本人確認書類の画像 + 容貌 (ホ)
+  ['ic_chip', 'ic_chip'], // ICチップの読み取り + 容貌 (ワ/カ)
+  ['jpki', 'jpki'], // 公的個人認証
+])
 
 type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>
 
@@ -23,6 +38,8 @@ export const trustdockWebhook = z.object({
   state: z.enum(['in_progress', 'submitted', 'verified', 'denied', 'canceled']),
   updated_at: z.iso.datetime({ offset: true }),
   document_type: z.optional(z.string()),
+  /** How the person was identified (see METHOD_OF_IDENTIFICATION: the name is to be confirmed). */
+  identification_method: z.optional(z.string()),
   denial_reasons: z.optional(z.array(z.object({ code: z.string(), message: z.optional(z.string()) }))),
 })
 
@@ -55,16 +72,22 @@ const FIELD_OF_REASON: Record<string, { field: string; reason: 'NAME_MISMATCH' |
   address_mismatch: { field: 'user.address', reason: 'ADDRESS_MISMATCH', hint: '住所が本人確認書類の記載と一致しません。' },
 }
 
+/** The method and document as the payload reports them; what it does not say stays absent. */
+function identificationOf(payload: z.infer<typeof trustdockWebhook>): IdentificationDetails {
+  const method = payload.identification_method === undefined ? undefined : METHOD_OF_IDENTIFICATION.get(payload.identification_method)
+  return { ...(method ? { method } : {}), ...(payload.document_type ? { documentType: payload.document_type } : {}) }
+}
+
 export function mapTrustdockWebhook(payload: z.infer<typeof trustdockWebhook>): ProviderEvent | null {
   const base = { eventId: `${payload.id}:${payload.state}`, providerReference: payload.id, occurredAt: new Date(payload.updated_at) }
   switch (payload.state) {
     case 'in_progress':
-      // TRUSTDOCK's app supports the image method and IC chip; the document type is reported later.
-      return { ...base, kind: 'started', method: 'ic_chip', documentType: payload.document_type ?? 'unknown' }
+      // The method and document may be reported only later (submitted, verified): then none here.
+      return { ...base, kind: 'started', ...identificationOf(payload) }
     case 'submitted':
-      return { ...base, kind: 'submitted' }
+      return { ...base, kind: 'submitted', ...identificationOf(payload) }
     case 'verified':
-      return { ...base, kind: 'approved', vendorResult: payload }
+      return { ...base, kind: 'approved', ...identificationOf(payload), vendorResult: payload }
     case 'denied': {
       const codes = (payload.denial_reasons ?? []).map((reason) => reason.code)
       return {
@@ -93,8 +116,19 @@ export function createTrustdockProvider(
     return response.json()
   }
 
+  const mapWebhook = (json: unknown): ProviderEvent => {
+    const parsed = trustdockWebhook.safeParse(json)
+    if (!parsed.success) throw new WebhookRejected(400, 'unexpected payload')
+    const event = mapTrustdockWebhook(parsed.data)
+    if (!event) throw new WebhookRejected(400, `state ${parsed.data.state} is not handled`)
+    return event
+  }
+
   return {
     name: TRUSTDOCK,
+    signatureHeader: TRUSTDOCK_SIGNATURE_HEADER,
+    methods: TRUSTDOCK_METHODS,
+    lawful: true,
 
     async createSession({ comparing }) {
       const verification = createdVerification.parse(await call('POST', '/v2/verifications', {}))
@@ -117,11 +151,9 @@ export function createTrustdockProvider(
       } catch {
         throw new WebhookRejected(400, 'body is not JSON')
       }
-      const parsed = trustdockWebhook.safeParse(json)
-      if (!parsed.success) throw new WebhookRejected(400, 'unexpected payload')
-      const event = mapTrustdockWebhook(parsed.data)
-      if (!event) throw new WebhookRejected(400, `state ${parsed.data.state} is not handled`)
-      return event
+      return mapWebhook(json)
     },
+
+    mapWebhook,
   }
 }

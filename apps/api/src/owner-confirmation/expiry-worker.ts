@@ -1,0 +1,23 @@
+import fp from 'fastify-plugin'
+import type { StateDeps } from '../state/transition.ts'
+import { expireOwnerConfirmations } from './owner-confirmation-service.ts'
+
+/** Every minute, confirmations left unanswered past their expiry deny their application (any instance may do it). */
+export const ownerConfirmationExpiry = fp<{ deps: () => StateDeps; clock: () => Date; intervalMs: number }>(
+  async (app, { deps, clock, intervalMs }) => {
+    let timer: NodeJS.Timeout | undefined
+    let running: Promise<unknown> = Promise.resolve()
+    const tick = () => {
+      running = expireOwnerConfirmations(deps(), clock()).catch((error: unknown) => app.log.warn({ err: error }, 'owner confirmation expiry failed'))
+    }
+    app.addHook('onReady', async () => {
+      timer = setInterval(tick, intervalMs)
+      timer.unref()
+    })
+    app.addHook('onClose', async () => {
+      clearInterval(timer)
+      await running
+    })
+  },
+  { name: 'owner-confirmation-expiry', dependencies: ['prisma', 'mail'] },
+)

@@ -1,0 +1,173 @@
+import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'
+import { enqueueEmail } from '../email/outbox.ts'
+import { linkRequestedEmail, ownerConfirmationEmail } from '../email/templates.ts'
+import { maskEmail } from '../email/mask-email.ts'
+import type { Application } from '../generated/prisma/client.ts'
+import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import { notFound } from '../http/api-error.ts'
+import { answersOf, type VerifiedRoot } from '../state/approval-evidence.ts'
+import { recordEvent } from '../state/event-log.ts'
+import { changeStatus, type StateDeps } from '../state/transition.ts'
+
+// 2回目以降 (犯収法4条3項, 施行規則16条): a new Account SID may rely on a customer verified before only
+// when the business confirms that the person asking is that customer. kakunin asks the owner of the
+// verified account, by a single-use link emailed to its Twilioコンソールログイン用メールアドレス.
+
+export const INVALID_CONFIRMATION_MESSAGE =
+  'このリンクは無効か、有効期限が切れているか、すでに使用されています。お心当たりのない場合は、このメールを破棄してください。'
+
+export const LINK_BASIS = '犯罪収益移転防止法4条3項: 取引時確認済みの顧客であることの確認（所有者による確認）'
+
+export const confirmationLink = (linkBaseUrl: string, token: string) => `${linkBaseUrl}/link-confirm/${token}`
+
+export interface ConfirmationDeps extends StateDeps {
+  /** How long the owner's link stays valid. */
+  hours: number
+}
+
+/**
+ * Inside 送信する's transaction: the owner's link (only its hash stored), the mail to the owner
+ * naming the new SID and the addresses that asked, the applicant's receipt, and the event.
+ */
+export async function requestOwnerConfirmation(tx: TransactionClient, deps: ConfirmationDeps, application: Application, chain: VerifiedRoot, now: Date) {
+  const login = answersOf(application).login
+  const owner = answersOf(chain.reliedOn).login
+  if (!login?.verifiedAccountSid || !owner) throw new Error('a link application and its relied-on one both have login answers')
+  const token = newSessionToken()
+  const expiresAt = new Date(now.getTime() + deps.hours * 60 * 60 * 1000)
+  const confirmation = await tx.ownerConfirmation.create({
+    data: {
+      applicationId: application.id,
+      reliedOnApplicationId: chain.reliedOn.id,
+      rootApplicationId: chain.root.id,
+      rootVerificationId: chain.rootVerification.id,
+      tokenHash: hashSessionToken(token),
+      sentTo: owner.loginEmail,
+      createdAt: now,
+      expiresAt,
+    },
+  })
+  const { reference } = application
+  const { senderName, fromAddress, linkBaseUrl } = deps.mail
+  const requestedBy = [...new Set([login.loginEmail, login.contactEmail])]
+  await enqueueEmail(
+    tx,
+    fromAddress,
+    {
+      applicationId: application.id,
+      to: owner.loginEmail,
+      fallbackTo: owner.contactEmail,
+      email: ownerConfirmationEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, requestedBy, link: confirmationLink(linkBaseUrl, token), expiresAt, senderName }),
+    },
+    now,
+  )
+  await enqueueEmail(
+    tx,
+    fromAddress,
+    { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email: linkRequestedEmail({ reference, accountSid: login.accountSid, sentTo: maskEmail(owner.loginEmail), expiresAt, senderName }) },
+    now,
+  )
+  await recordEvent(
+    tx,
+    application.id,
+    {
+      type: 'OWNER_CONFIRMATION_REQUESTED',
+      actorType: 'APPLICANT',
+      actorId: null,
+      data: {
+        confirmationId: confirmation.id,
+        reliedOnApplicationId: chain.reliedOn.id,
+        reliedOnReference: chain.reliedOn.reference,
+        rootApplicationId: chain.root.id,
+        rootVerificationId: chain.rootVerification.id,
+        sentTo: owner.loginEmail,
+        expiresAt,
+      },
+    },
+    now,
+  )
+}
+
+/**
+ * The owner's answer, by POST from the page the link opens (mail scanners only GET). Confirming
+ * approves the new SID through the transition module; declining denies it, and the applicant is
+ * told to verify the first-time way. Every unusable link (unknown, used, expired) is the same 404.
+ */
+export async function answerOwnerConfirmation(deps: StateDeps, token: string, answer: 'CONFIRM' | 'DECLINE', now: Date) {
+  const confirmation = await deps.prisma.ownerConfirmation.findUnique({ where: { tokenHash: hashSessionToken(token) } })
+  if (!confirmation || confirmation.decision || confirmation.expiresAt <= now) throw notFound(INVALID_CONFIRMATION_MESSAGE)
+  const confirmed = answer === 'CONFIRM'
+  const relied = await deps.prisma.application.findUniqueOrThrow({ where: { id: confirmation.reliedOnApplicationId }, select: { reference: true } })
+  await changeStatus(deps, {
+    applicationId: confirmation.applicationId,
+    to: confirmed ? 'APPROVED' : 'DENIED',
+    actor: { type: 'OWNER', id: confirmation.id },
+    event: {
+      type: 'DECIDED',
+      data: {
+        basis: LINK_BASIS,
+        confirmationId: confirmation.id,
+        reliedOnApplicationId: confirmation.reliedOnApplicationId,
+        reliedOnReference: relied.reference,
+        rootApplicationId: confirmation.rootApplicationId,
+        rootVerificationId: confirmation.rootVerificationId,
+        ...(confirmed ? {} : { denial: declinedDenial('取引時確認済みのアカウントの所有者から、このお申し込みを確認できないとの回答がありました。') }),
+      },
+    },
+    evidence: { confirmationId: confirmation.id },
+    // Claimed in the same transaction: of parallel answers exactly one wins, the rest find it used.
+    before: async (tx) => {
+      const claimed = await tx.ownerConfirmation.updateMany({
+        where: { id: confirmation.id, decision: null, expiresAt: { gt: now } },
+        data: { decision: confirmed ? 'CONFIRMED' : 'DECLINED', decidedAt: now },
+      })
+      if (claimed.count === 0) throw notFound(INVALID_CONFIRMATION_MESSAGE)
+    },
+    now,
+  })
+  return { answer }
+}
+
+/** What a link application that was not confirmed tells its applicant to do. */
+function declinedDenial(why: string) {
+  return {
+    fields: ['login.verifiedAccountSid'],
+    hints: [
+      why,
+      '取引時確認済みのAccount SIDに誤りがある場合は、修正してもう一度送信してください。',
+      'それ以外の場合は、最初のページで「持っていない」を選び、初めての方の手続き（本人確認書類による確認）でお申し込みください。',
+    ],
+  }
+}
+
+/**
+ * Confirmations nobody answered in time: each one's application is denied by the system, once
+ * (the claim is conditional, so several instances may run this together).
+ */
+export async function expireOwnerConfirmations(deps: StateDeps, now: Date): Promise<number> {
+  const due = await deps.prisma.ownerConfirmation.findMany({ where: { decision: null, expiresAt: { lte: now } }, take: 50, orderBy: { expiresAt: 'asc' } })
+  let expired = 0
+  for (const confirmation of due) {
+    try {
+      await changeStatus(deps, {
+        applicationId: confirmation.applicationId,
+        to: 'DENIED',
+        actor: { type: 'SYSTEM', id: null },
+        event: { type: 'DECIDED', data: { basis: LINK_BASIS, confirmationId: confirmation.id, denial: declinedDenial('取引時確認済みのアカウントの所有者による確認が、期限までに行われませんでした。') } },
+        before: async (tx) => {
+          const claimed = await tx.ownerConfirmation.updateMany({ where: { id: confirmation.id, decision: null }, data: { decision: 'EXPIRED', decidedAt: now } })
+          if (claimed.count === 0) throw new ConfirmationTaken()
+        },
+        now,
+      })
+      expired += 1
+    } catch (error) {
+      if (error instanceof ConfirmationTaken) continue
+      // A confirmation of an earlier submission (the application moved on): mark it spent, quietly.
+      await deps.prisma.ownerConfirmation.updateMany({ where: { id: confirmation.id, decision: null }, data: { decision: 'EXPIRED', decidedAt: now } })
+    }
+  }
+  return expired
+}
+
+class ConfirmationTaken extends Error {}

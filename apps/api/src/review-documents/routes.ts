@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import multipart from '@fastify/multipart'
+import { errorResponse } from '@kakunin/schema/errors'
+import { REVIEW_DOCUMENT_KINDS, REVIEW_DOCUMENT_LABELS } from '@kakunin/schema/high-risk'
+import { UPLOAD_MAX_BYTES } from '@kakunin/schema/sandbox-ekyc'
+import { z } from '@kakunin/schema/zod'
+import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
+import { ApiError } from '../http/api-error.ts'
+import { uploadReviewDocument } from './review-document-service.ts'
+
+const params = z.strictObject({ id: z.string(), kind: z.enum(REVIEW_DOCUMENT_KINDS, '書類の種類が正しくありません') })
+const TOO_LARGE = `ファイルは${UPLOAD_MAX_BYTES / 1024 / 1024}MBまでです`
+
+/** The applicant's uploads for enhanced review: one file per request, multipart/form-data (field `file`). */
+export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ clock: () => Date }> = async (app, { clock }) => {
+  await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0 } })
+  app.post(
+    '/applications/:id/review-documents/:kind',
+    { schema: { params, response: { 204: z.null(), 400: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse } }, preHandler: requireOwnApplication },
+    async (request, reply) => {
+      // requireOwnApplication types the params as its own { id }; the schema has checked both.
+      const { id, kind } = request.params as z.infer<typeof params>
+      const label = REVIEW_DOCUMENT_LABELS[kind]
+      const file = await request.file().catch(() => undefined)
+      if (!file) throw new ApiError(400, 'VALIDATION_FAILED', `${label}のファイルを選んでください。`, { file: `${label}のファイルを選んでください` })
+      let bytes: Buffer
+      try {
+        bytes = await file.toBuffer()
+      } catch {
+        throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `${TOO_LARGE}。`, { file: TOO_LARGE })
+      }
+      await uploadReviewDocument(app.prisma, id, kind, bytes, clock())
+      return reply.status(204).send(null)
+    },
+  )
+}

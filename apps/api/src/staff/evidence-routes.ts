@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { errorResponse } from '@kakunin/schema/errors'
+import { japanToday } from '@kakunin/schema/japan-time'
+import { externalVerificationBody, suspicionBody } from '@kakunin/schema/staff'
+import { isMethodAvailable } from '@kakunin/schema/verification-method'
+import { z } from '@kakunin/schema/zod'
+import { ApiError, conflict, notFound } from '../http/api-error.ts'
+import { recordEvent } from '../state/event-log.ts'
+import { requireRole, staffOf } from './staff-auth.ts'
+
+const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
+const security = [{ staffKey: [] }]
+
+/** Statuses after submission and before a decision: where evidence can still be added. */
+const OPEN: readonly string[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW']
+
+/** What staff add to an application's evidence: a verification done elsewhere, a suspicion, and the enhanced-review documents. */
+export const staffEvidenceRoutes: FastifyPluginAsyncZod<{ clock: () => Date }> = async (app, { clock }) => {
+  const reviewer = requireRole('REVIEWER')
+
+  app.post(
+    '/applications/:id/external-verifications',
+    { preHandler: reviewer, schema: { tags: ['staff'], security, params: idParams, body: externalVerificationBody, response: { 201: z.object({ verificationId: z.uuid() }), ...errors } } },
+    async (request, reply) => {
+      const now = clock()
+      const staff = staffOf(request)
+      const body = request.body
+      const application = await app.prisma.application.findUnique({ where: { id: request.params.id } })
+      if (!application) throw notFound('お申し込みが見つかりません')
+      if (application.flow !== 'FIRST_TIME' || !OPEN.includes(application.status)) {
+        throw conflict('本人確認を記録できるのは、送信済みで審査が終わっていない初回のお申し込みだけです。')
+      }
+      // The day it was done, in Japan: not in the future, and by a method lawful on that day.
+      const verifiedAt = new Date(`${body.verifiedOn}T00:00:00+09:00`)
+      const today = japanToday(now)
+      const todayKey = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`
+      if (Number.isNaN(verifiedAt.getTime()) || body.verifiedOn > todayKey) {
+        throw new ApiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', { verifiedOn: '確認を行った日は今日以前の日付を指定してください' })
+      }
+      if (!isMethodAvailable(body.method, verifiedAt)) {
+        throw new ApiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', { method: 'この確認方法は、その日には法令で認められていません' })
+      }
+      const verification = await app.prisma.$transaction(async (tx) => {
+        const created = await tx.verification.create({
+          data: {
+            applicationId: application.id,
+            provider: 'external',
+            providerReference: randomUUID(),
+            method: body.method,
+            status: 'APPROVED',
+            url: '',
+            expiresAt: now,
+            createdAt: now,
+            startedAt: verifiedAt,
+            submittedAt: verifiedAt,
+            decidedAt: now,
+            result: {
+              verdict: 'APPROVED',
+              reasons: [],
+              mismatches: [],
+              external: { documentName: body.documentName, documentNumber: body.documentNumber, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, recordedBy: staff.name, staffKeyId: staff.id },
+            },
+          },
+        })
+        await recordEvent(
+          tx,
+          application.id,
+          {
+            type: 'EXTERNAL_VERIFICATION_RECORDED',
+            actorType: 'STAFF',
+            actorId: staff.id,
+            data: { verificationId: created.id, method: body.method, documentName: body.documentName, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, keyName: staff.name, role: staff.role },
+          },
+          now,
+        )
+        return created
+      })
+      return reply.status(201).send({ verificationId: verification.id })
+    },
+  )
+
+  app.post(
+    '/applications/:id/suspicion',
+    { preHandler: reviewer, schema: { tags: ['staff'], security, params: idParams, body: suspicionBody, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      const staff = staffOf(request)
+      const application = await app.prisma.application.findUnique({ where: { id: request.params.id }, select: { status: true } })
+      if (!application) throw notFound('お申し込みが見つかりません')
+      if (application.status === 'APPROVED') throw conflict('承認済みのお申し込みには記録できません。')
+      await recordEvent(app.prisma, request.params.id, { type: 'SUSPICION_FLAGGED', actorType: 'STAFF', actorId: staff.id, data: { reason: request.body.reason, keyName: staff.name, role: staff.role } }, clock())
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.get(
+    '/applications/:id/review-documents/:documentId',
+    {
+      preHandler: reviewer,
+      schema: { tags: ['staff'], security, params: z.strictObject({ id: z.uuid(), documentId: z.uuid('書類が見つかりません') }), response: errors },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request)
+      const document = await app.prisma.reviewDocument.findUnique({ where: { id: request.params.documentId } })
+      if (!document || document.applicationId !== request.params.id) throw notFound('書類が見つかりません')
+      await recordEvent(app.prisma, document.applicationId, { type: 'PII_VIEWED', actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role, documentId: document.id } }, clock())
+      return reply.type(document.type).header('cache-control', 'no-store').send(Buffer.from(document.content) as never)
+    },
+  )
+}

@@ -1,0 +1,83 @@
+import { draftAnswers, type DraftAnswers } from '@kakunin/schema/form/application-form'
+import { highRiskGrounds, requiredReviewDocuments, type HighRiskGround, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
+import { isMethodAvailable, isVerificationMethod } from '@kakunin/schema/verification-method'
+import type { Application, Verification } from '../generated/prisma/client.ts'
+import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+
+// What APPROVED rests on, read from the record itself (never from what a caller says): the
+// verification of record of a first-time application, the chain of an already-verified one, and
+// whether the customer is high-risk.
+
+type Db = Pick<TransactionClient, 'verification' | 'applicationEvent' | 'application' | 'ownerConfirmation' | 'reviewDocument'>
+
+/** The stored answers, parsed with the shared schema (a row that fails it answers as empty). */
+export function answersOf(application: Pick<Application, 'answers'>): DraftAnswers {
+  const parsed = draftAnswers.safeParse(application.answers)
+  return parsed.success ? parsed.data : {}
+}
+
+/** When the provider received the images or IC data: the moment the method's lawfulness is judged by. */
+export const receivedAt = (verification: Pick<Verification, 'submittedAt' | 'startedAt' | 'decidedAt' | 'createdAt'>) =>
+  verification.submittedAt ?? verification.startedAt ?? verification.decidedAt ?? verification.createdAt
+
+/** A decided, approved verification by a method lawful on the day its data was received. */
+export function isLawfulVerification(verification: Verification): boolean {
+  return verification.status === 'APPROVED' && isVerificationMethod(verification.method) && isMethodAvailable(verification.method, receivedAt(verification))
+}
+
+/**
+ * The verification of record of the current submission: approved, by a lawful method, and opened
+ * after the application was (re)submitted, so it compared the customer as now declared (answers
+ * cannot change after submitting).
+ */
+export async function verificationOfRecord(db: Db, application: Pick<Application, 'id' | 'submittedAt'>): Promise<Verification | null> {
+  if (!application.submittedAt) return null
+  const approved = await db.verification.findMany({
+    where: { applicationId: application.id, status: 'APPROVED', createdAt: { gte: application.submittedAt } },
+    orderBy: { decidedAt: 'desc' },
+  })
+  return approved.find(isLawfulVerification) ?? null
+}
+
+export async function isSuspicionFlagged(db: Db, applicationId: string): Promise<boolean> {
+  return (await db.applicationEvent.count({ where: { applicationId, type: 'SUSPICION_FLAGGED' } })) > 0
+}
+
+export async function highRiskOf(db: Db, application: Pick<Application, 'id' | 'answers'>): Promise<HighRiskGround[]> {
+  return highRiskGrounds(answersOf(application), { suspicionFlagged: await isSuspicionFlagged(db, application.id) })
+}
+
+/** The enhanced-review documents still missing. */
+export async function missingReviewDocuments(db: Db, application: Pick<Application, 'id' | 'answers'>): Promise<ReviewDocumentKind[]> {
+  const uploaded = new Set((await db.reviewDocument.findMany({ where: { applicationId: application.id }, select: { kind: true } })).map((d) => d.kind))
+  return requiredReviewDocuments(answersOf(application)).filter((kind) => !uploaded.has(kind))
+}
+
+export interface VerifiedRoot {
+  /** The application whose Account SID was cited. */
+  reliedOn: Application
+  /** The first-time application at the root of the chain, and its verification of record. */
+  root: Application
+  rootVerification: Verification
+}
+
+/**
+ * 犯収法4条3項 relies on a customer verified before: the cited Account SID's APPROVED application,
+ * followed through the owners' confirmations of any links down to a first-time application with a
+ * lawful verification of record. An approval without one (a bare staff approval, a link approved
+ * before confirmations existed) verifies nothing to rely on.
+ */
+export async function verifiedRootOf(db: Db, accountSid: string): Promise<VerifiedRoot | null> {
+  const reliedOn = await db.application.findFirst({ where: { accountSid, status: 'APPROVED' }, orderBy: { createdAt: 'asc' } })
+  if (!reliedOn) return null
+  if (reliedOn.flow === 'FIRST_TIME') {
+    const rootVerification = await verificationOfRecord(db, reliedOn)
+    return rootVerification ? { reliedOn, root: reliedOn, rootVerification } : null
+  }
+  const confirmation = await db.ownerConfirmation.findFirst({ where: { applicationId: reliedOn.id, decision: 'CONFIRMED' }, orderBy: { decidedAt: 'desc' } })
+  if (!confirmation) return null
+  const root = await db.application.findUnique({ where: { id: confirmation.rootApplicationId } })
+  const rootVerification = await db.verification.findUnique({ where: { id: confirmation.rootVerificationId } })
+  if (!root || root.status !== 'APPROVED' || !rootVerification || !isLawfulVerification(rootVerification)) return null
+  return { reliedOn, root, rootVerification }
+}

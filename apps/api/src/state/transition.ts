@@ -1,0 +1,197 @@
+import { APPLICATION_STATUS_LABELS, STALE_VERSION_MESSAGE, type ApplicationStatus } from '@kakunin/schema/application'
+import type { ErrorCode } from '@kakunin/schema/errors'
+import type { StatusEventType } from '@kakunin/schema/events'
+import { HIGH_RISK_GROUND_LABELS, REVIEW_DOCUMENT_LABELS, type HighRiskGround } from '@kakunin/schema/high-risk'
+import type { StaffRole } from '@kakunin/schema/staff'
+import { canTransition, type Actor } from '@kakunin/schema/status-machine'
+import type { Prisma } from '../db/prisma-plugin.ts'
+import { queueVerdictEmail, type VerdictMailSettings } from '../email/verdict-email.ts'
+import type { Application } from '../generated/prisma/client.ts'
+import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import { ApiError, conflict, notFound } from '../http/api-error.ts'
+import { answersOf, highRiskOf, isLawfulVerification, missingReviewDocuments, verificationOfRecord } from './approval-evidence.ts'
+import { appendEvent } from './event-log.ts'
+
+// The one door for an application's status. Every change (the applicant's submit, a provider's
+// progress and verdict, a staff decision, an owner's confirmation, an expiry) comes through here:
+// the status machine of packages/schema, then the law's preconditions of APPROVED, then the
+// status, its typed event and its email in one transaction (the status webhook is queued by a
+// trigger in that same transaction). A refusal changes nothing and, unless it was the applicant's,
+// is itself recorded.
+
+export interface StatusActor {
+  type: Actor
+  /** A staff key id, a provider name, a confirmation id; null for the applicant and the system. */
+  id: string | null
+  /** For staff: the key's role, which decides who may approve a high-risk application. */
+  role?: StaffRole
+}
+
+export interface StatusChange {
+  applicationId: string
+  to: ApplicationStatus
+  actor: StatusActor
+  /** The version the caller read, when it read one (applicants, staff); a stale one is 409. */
+  expectedVersion?: number
+  event: { type: StatusEventType; data: Record<string, unknown> }
+  /** What APPROVED rests on; checked against the record, never trusted. */
+  evidence?: { verificationId?: string; confirmationId?: string; reason?: string }
+  /** A provider reporting progress on a new session while the application is already there. */
+  allowUnchanged?: boolean
+  /** Writes of the same cause, in the same transaction: before the checks, and after the change. */
+  before?: (tx: TransactionClient) => Promise<void>
+  after?: (tx: TransactionClient, changed: Application) => Promise<void>
+  now: Date
+}
+
+export interface StateDeps {
+  prisma: Prisma
+  mail: VerdictMailSettings
+}
+
+/** A move the rules refuse: its code says which rule, its message says it in Japanese. */
+export class TransitionRefused extends ApiError {
+  constructor(
+    statusCode: 400 | 403 | 409,
+    readonly rule: string,
+    message: string,
+    fields?: Record<string, string>,
+  ) {
+    super(statusCode, ({ 400: 'VALIDATION_FAILED', 403: 'FORBIDDEN', 409: 'CONFLICT' } as const satisfies Record<number, ErrorCode>)[statusCode], message, fields)
+  }
+}
+
+export async function changeStatus(deps: StateDeps, change: StatusChange): Promise<{ application: Application; to: ApplicationStatus }> {
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      await change.before?.(tx)
+      const application = await tx.application.findUnique({ where: { id: change.applicationId } })
+      if (!application) throw notFound('お申し込みが見つかりません')
+      if (change.expectedVersion !== undefined && application.version !== change.expectedVersion) throw conflict(STALE_VERSION_MESSAGE)
+      const from = application.status
+      if (from === change.to && change.allowUnchanged) {
+        await appendEvent(tx, application.id, eventOf(change, from, from, []), change.now)
+        return { application, to: from }
+      }
+      const { to, grounds } = await resolveTarget(tx, application, change)
+      const moved = await tx.application.updateMany({
+        where: { id: application.id, status: from, version: application.version },
+        data: { status: to, version: { increment: 1 }, updatedAt: change.now, ...(to === 'SUBMITTED' ? { submittedAt: change.now, resumeAt: null } : {}) },
+      })
+      if (moved.count === 0) throw conflict(STALE_VERSION_MESSAGE)
+      await appendEvent(tx, application.id, eventOf(change, from, to, grounds), change.now)
+      const changed = await tx.application.findUniqueOrThrow({ where: { id: application.id } })
+      const denial = change.event.data.denial as { hints?: string[] } | undefined
+      await queueVerdictEmail(tx, deps.mail, { ...changed, answers: answersOf(changed) }, to, denial?.hints ?? [], change.now)
+      await change.after?.(tx, changed)
+      return { application: changed, to }
+    })
+  } catch (error) {
+    if (error instanceof TransitionRefused && change.actor.type !== 'APPLICANT') await recordRefusal(deps.prisma, change, error)
+    throw error
+  }
+}
+
+function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationStatus, grounds: HighRiskGround[]) {
+  return {
+    type: change.event.type,
+    actorType: change.actor.type,
+    actorId: change.actor.id,
+    fromStatus: from,
+    toStatus: to,
+    data: { ...change.event.data, ...(to === 'ENHANCED_REVIEW' ? { highRiskGrounds: grounds } : {}) },
+  } as Parameters<typeof appendEvent>[2]
+}
+
+/** The status machine, then what APPROVED needs; a high-risk approval becomes ENHANCED_REVIEW. */
+async function resolveTarget(tx: TransactionClient, application: Application, change: StatusChange): Promise<{ to: ApplicationStatus; grounds: HighRiskGround[] }> {
+  const from = application.status
+  if (!canTransition(from, change.to, change.actor.type)) {
+    throw new TransitionRefused(409, 'NOT_ALLOWED', `${APPLICATION_STATUS_LABELS[from]}のお申し込みを「${APPLICATION_STATUS_LABELS[change.to]}」にすることはできません。`)
+  }
+  if (change.to !== 'APPROVED') return { to: change.to, grounds: [] }
+  if (application.flow === 'LINK_VERIFIED') {
+    await checkOwnerConfirmation(tx, application, change)
+    return { to: 'APPROVED', grounds: [] }
+  }
+  await checkVerificationOfRecord(tx, application, change)
+  const grounds = await highRiskOf(tx, application)
+  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds }
+  if (from !== 'ENHANCED_REVIEW') {
+    if (!canTransition(from, 'ENHANCED_REVIEW', change.actor.type)) throw new TransitionRefused(409, 'NOT_ALLOWED', '追加の確認が必要なお申し込みです。')
+    return { to: 'ENHANCED_REVIEW', grounds }
+  }
+  await checkComplianceApproval(tx, application, change, grounds)
+  return { to: 'APPROVED', grounds }
+}
+
+/** First time: an approved verification of this submission, by a method lawful when its data arrived. */
+async function checkVerificationOfRecord(tx: TransactionClient, application: Application, change: StatusChange) {
+  const { verificationId } = change.evidence ?? {}
+  const named = verificationId ? await tx.verification.findUnique({ where: { id: verificationId } }) : null
+  const record = verificationId
+    ? named && named.applicationId === application.id && application.submittedAt && named.createdAt >= application.submittedAt && isLawfulVerification(named)
+      ? named
+      : null
+    : await verificationOfRecord(tx, application)
+  if (record) return
+  if (named?.status === 'APPROVED') {
+    throw new TransitionRefused(409, 'METHOD_NOT_LAWFUL', 'この本人確認の方法は、書類の画像などを受け取った日に法令で認められていないため、承認できません。ICチップの読み取りなどで、もう一度本人確認を行ってください。')
+  }
+  throw new TransitionRefused(
+    409,
+    'NO_VERIFICATION',
+    'このお申し込みには、法令に基づく本人確認（eKYC）の結果がないため承認できません。当社の外で法令に基づく確認を行った場合は、その確認を記録してから承認してください。',
+  )
+}
+
+/** 犯収法4条3項: the owner of the verified account confirmed, and what they rely on still holds. */
+async function checkOwnerConfirmation(tx: TransactionClient, application: Application, change: StatusChange) {
+  const id = change.evidence?.confirmationId
+  const confirmation = id && change.actor.type === 'OWNER' ? await tx.ownerConfirmation.findUnique({ where: { id } }) : null
+  // Of this submission: a confirmation asked for before a correction confirms nothing now.
+  const current = confirmation && application.submittedAt && confirmation.createdAt >= application.submittedAt
+  if (!confirmation || !current || confirmation.applicationId !== application.id || confirmation.decision !== 'CONFIRMED') {
+    throw new TransitionRefused(409, 'OWNER_CONFIRMATION_REQUIRED', '取引時確認済みのアカウントの所有者による確認がないため、承認できません。')
+  }
+  const root = await tx.application.findUnique({ where: { id: confirmation.rootApplicationId } })
+  const rootVerification = await tx.verification.findUnique({ where: { id: confirmation.rootVerificationId } })
+  if (!root || root.status !== 'APPROVED' || !rootVerification || !isLawfulVerification(rootVerification)) {
+    throw new TransitionRefused(409, 'NO_VERIFIED_ROOT', '紐付け先のAccount SIDの取引時確認を確認できないため、承認できません。')
+  }
+  if ((await highRiskOf(tx, root)).length > 0 || (await highRiskOf(tx, application)).length > 0) {
+    throw new TransitionRefused(409, 'HIGH_RISK', '追加の確認が必要なお客様のため、取引時確認済みのAccount SIDとの紐付けはできません。初めての方の手続きでお申し込みください。')
+  }
+}
+
+/** 高リスク取引: only the 統括管理者 approves, with a reason, once the documents asked for are in. */
+async function checkComplianceApproval(tx: TransactionClient, application: Application, change: StatusChange, grounds: HighRiskGround[]) {
+  if (change.actor.type !== 'STAFF' || change.actor.role !== 'COMPLIANCE') {
+    throw new TransitionRefused(403, 'COMPLIANCE_REQUIRED', `追加確認中のお申し込み（${grounds.map((g) => HIGH_RISK_GROUND_LABELS[g]).join('、') || '高リスク取引'}）は、統括管理者（compliance の権限）のみが承認できます。`)
+  }
+  if (!change.evidence?.reason) throw new TransitionRefused(400, 'REASON_REQUIRED', '承認の理由を入力してください。', { reason: '承認の理由を入力してください' })
+  const missing = await missingReviewDocuments(tx, application)
+  if (missing.length > 0) {
+    throw new TransitionRefused(409, 'DOCUMENTS_MISSING', `追加の書類（${missing.map((kind) => REVIEW_DOCUMENT_LABELS[kind]).join('、')}）がまだ提出されていないため、承認できません。`)
+  }
+}
+
+async function recordRefusal(prisma: Prisma, change: StatusChange, refusal: TransitionRefused) {
+  const current = await prisma.application.findUnique({ where: { id: change.applicationId }, select: { status: true } })
+  if (!current) return
+  await appendEvent(
+    prisma,
+    change.applicationId,
+    {
+      type: 'TRANSITION_REFUSED',
+      actorType: change.actor.type,
+      actorId: change.actor.id,
+      fromStatus: current.status,
+      toStatus: null,
+      data: { wanted: change.to, code: refusal.rule, message: refusal.message, event: change.event.type, ...pick(change.event.data, ['eventId', 'verificationId', 'decision', 'confirmationId']) },
+    },
+    change.now,
+  )
+}
+
+const pick = (data: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((key) => data[key] !== undefined).map((key) => [key, data[key]]))
