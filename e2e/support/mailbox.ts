@@ -45,3 +45,10 @@ export function resumeLinkIn(mail: Mail): string {
   expect(link, `a resume link in: ${mail.text}`).toBeTruthy()
   return link!
 }
+
+/** The owner's confirmation link in a mail's text (one line, a URL ending in /link-confirm/<token>). */
+export function confirmationLinkIn(mail: Mail): string {
+  const link = mail.text.match(/https?:\/\/\S+\/link-confirm\/[A-Za-z0-9_-]+/)?.[0]
+  expect(link, `a confirmation link in: ${mail.text}`).toBeTruthy()
+  return link!
+}

@@ -99,6 +99,9 @@ const envelope = {
 const variant = <T extends EventType>(type: T) => z.object({ type: z.literal(type), ...envelope, data: DATA[type] })
 const variants = EVENT_TYPES.map((type) => variant(type)) as unknown as [ReturnType<typeof variant<EventType>>, ...ReturnType<typeof variant<EventType>>[]]
 
+/** The data schema of one event type: the hot paths check only their own type's data. */
+export const eventDataSchema = <T extends EventType>(type: T): (typeof DATA)[T] => DATA[type]
+
 /** One event as written: type, actor, the move (if any) and its data. */
 export const applicationEventInput = z.discriminatedUnion('type', variants)
 

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
-import { applicationEventInput } from '@kakunin/schema/events'
+import { eventDataSchema } from '@kakunin/schema/events'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from '../applications/application-sql.ts'
@@ -11,8 +11,8 @@ import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from '../applications
 // one round trip instead of five Prisma queries, which decided save-step's throughput (see
 // `pnpm bench`); named, so each connection plans it once. A statement that matches no row has
 // changed nothing. They live here, beside the transition module, because they write statuses and
-// events: their status sets come from the status machine and their events are checked against the
-// catalogue before the statement runs.
+// events: their status sets come from the status machine and their events' data is checked against
+// the catalogue (its own type's schema) before the statement runs.
 
 export interface StepWrite {
   id: string
@@ -30,7 +30,7 @@ export interface StepWrite {
 }
 
 export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<ApplicationRow | null> {
-  checkEvent({ type: 'ANSWERS_SAVED', actorType: 'APPLICANT', actorId: null, fromStatus: null, toStatus: null, data: { step: w.step, values: w.values } })
+  eventDataSchema('ANSWERS_SAVED').parse({ step: w.step, values: w.values })
   const { rows } = await pool.query<ApplicationRow>({
     name: 'update-step',
     text: `WITH updated AS (
@@ -91,7 +91,7 @@ export interface SubmitWrite {
 
 /** DRAFT or DENIED → SUBMITTED by the applicant, the first-time flow's submit and resubmit. */
 export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<ApplicationRow | null> {
-  checkEvent({ type: 'SUBMITTED', actorType: 'APPLICANT', actorId: null, fromStatus: 'DRAFT', toStatus: 'SUBMITTED', data: { answers: w.answers } })
+  eventDataSchema('SUBMITTED').parse({ answers: w.answers })
   const { rows } = await pool.query<ApplicationRow>({
     name: 'update-to-submitted',
     text: `WITH updated AS (
@@ -125,9 +125,4 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
     ],
   })
   return rows[0] ?? null
-}
-
-/** The same check every other event gets (event-log.ts), without a round trip of its own. */
-function checkEvent(event: unknown) {
-  applicationEventInput.parse(event)
 }

@@ -14,6 +14,7 @@ const ConfirmPage = page(() => import('../features/application/confirm/confirm-p
 const VerifyPage = page(() => import('../features/application/verify/verify-page.tsx'), 'VerifyPage')
 const CompletePage = page(() => import('../features/application/complete/complete-page.tsx'), 'CompletePage')
 const ResumePage = page(() => import('../features/application/resume/resume-page.tsx'), 'ResumePage')
+const OwnerConfirmationPage = page(() => import('../features/owner-confirmation/owner-confirmation-page.tsx'), 'OwnerConfirmationPage')
 const PhoneVerifyPage = page(() => import('../features/sandbox-ekyc/phone-verify-page.tsx'), 'PhoneVerifyPage')
 const HelpPage = page(() => import('../features/help/help-page.tsx'), 'HelpPage')
 const InquiryRoute = page(() => import('./inquiry-route.tsx'), 'InquiryRoute')
@@ -51,6 +52,7 @@ export function AppRoutes() {
                 <Route path="/apply/complete" component={CompletePage} />
                 <Route path="/apply/:step" component={StepRoute} />
                 <Route path="/resume/:token" component={ResumePage} />
+                <Route path="/link-confirm/:token" component={OwnerConfirmationPage} />
                 <Route path="/help" component={HelpPage} />
                 <Route path="/inquiry" component={InquiryRoute} />
                 <Route path="/dev/mailbox/:id?" component={MailboxPage} />

@@ -4,8 +4,9 @@ import { apiFetch } from '../../../lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 /**
- * 2回目以降 → 送信する: the API checks the 取引時確認済みのAccount SID and, when it passed, links the
- * new one to it at once (the answer is the application, APPROVED).
+ * 2回目以降 → 送信する: the API checks the 取引時確認済みのAccount SID and, when it passed, emails
+ * the owner of that account a link to confirm (the answer is the application, SUBMITTED, with its
+ * `ownerConfirmation`); only the owner's confirmation links the new one (APPROVED).
  */
 export const submitLink = ({ id, version }: { id: string; version: number }) =>
   apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/submit-link`, {

@@ -1,18 +1,45 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
+import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { MailNotArriving } from '../../../components/help/mail-not-arriving.tsx'
 import { SupportLinks } from '../../../components/help/support-links.tsx'
 import { PageHeading } from '../../../components/layout/page-heading.tsx'
 import { currentApplicationQueryOptions } from '../api/get-current-application.ts'
 import { ApplicationGate } from '../application-gate.tsx'
+import { EnhancedReview } from './enhanced-review.tsx'
 
-const COMPLETE_STATUSES = ['IN_REVIEW', 'APPROVED'] as const
+/**
+ * 初回: after the phone flow (in review, approved, or in enhanced review with documents to upload).
+ * 2回目以降: once sent (waiting for the owner's confirmation), and approved.
+ */
+const COMPLETE_STATUSES = {
+  FIRST_TIME: ['IN_REVIEW', 'ENHANCED_REVIEW', 'APPROVED'],
+  LINK_VERIFIED: ['SUBMITTED', 'APPROVED'],
+} as const
 
-/** How often the screen asks whether the review has decided (a denial leads to the correction). */
+/** How often the screen asks whether the automated review has decided. */
 const REVIEW_POLL_MS = 3000
 
-/** お申し込み完了: the 受付番号, what happens next, and what to do when no email arrives. */
+/** How often it asks while a person decides (the owner of the verified account, the 統括管理者). */
+const DECISION_POLL_MS = 5000
+
+function pollInterval(application: ApplicantApplication | null | undefined): number | false {
+  if (!application) return false
+  if (application.status === 'IN_REVIEW') return REVIEW_POLL_MS
+  if (application.status === 'ENHANCED_REVIEW') return DECISION_POLL_MS
+  if (application.status === 'SUBMITTED' && application.flow === 'LINK_VERIFIED') return DECISION_POLL_MS
+  return false
+}
+
+/** お申し込み完了: the 受付番号, where the application stands, what happens next, and what to do when no email arrives. */
 export function CompletePage() {
+  // While something is still to be decided, the verdict is followed here: an approval shows in
+  // place, a denial takes the gate to the confirmation screen, where the form is corrected.
+  useQuery({
+    ...currentApplicationQueryOptions(),
+    refetchInterval: (query) => pollInterval(query.state.data),
+    refetchIntervalInBackground: true,
+  })
   return (
     <ApplicationGate statuses={COMPLETE_STATUSES}>
       {(application) => (application.flow === 'LINK_VERIFIED' ? <Linked application={application} /> : <Complete application={application} />)}
@@ -21,28 +48,45 @@ export function CompletePage() {
 }
 
 function Complete({ application }: { application: ApplicantApplication }) {
-  // While the review runs, the verdict is followed here too: a denial takes the gate to the
-  // confirmation screen, where the form is corrected.
-  useQuery({
-    ...currentApplicationQueryOptions(),
-    refetchInterval: (query) => (query.state.data?.status === 'IN_REVIEW' ? REVIEW_POLL_MS : false),
-    refetchIntervalInBackground: true,
-  })
-  const approved = application.status === 'APPROVED'
+  const { status } = application
+  const review = status === 'ENHANCED_REVIEW' ? application.enhancedReview : null
+  const allUploaded = review ? review.required.every((kind) => review.uploaded.includes(kind)) : false
   return (
     <>
       <PageHeading title="お申し込み完了">お申し込み完了</PageHeading>
       <p>取引時確認情報のお申し込みと、スマートフォンでの本人確認を受け付けました。</p>
       <Reference application={application} />
+      {/* Always on the page, so each change of the review's state is announced. */}
       <div role="status" className="review-status">
-        {approved ? (
+        {status === 'APPROVED' ? (
           <p className="notice">審査が完了し、お申し込みは承認されました。取引時確認は完了です。</p>
+        ) : status === 'ENHANCED_REVIEW' ? (
+          <div className="notice notice-action">
+            <p>
+              <strong>追加の書類のご提出が必要です。</strong>
+            </p>
+            <p>
+              スマートフォンでの本人確認は完了しました。お申し込みの内容から、法令（犯罪収益移転防止法4条2項）に基づき、追加の書類による確認が必要です。
+            </p>
+            <p>
+              {allUploaded
+                ? '必要な書類はすべてご提出いただきました。書類を確認しています。'
+                : '下の「追加の書類の提出」から、書類をアップロードしてください。'}
+            </p>
+          </div>
         ) : (
           <p className="notice">ただいま、ご提出いただいた本人確認書類とお申し込みの内容を確認しています。</p>
         )}
       </div>
+      {review && <EnhancedReview applicationId={application.id} review={review} />}
       <h2>今後の流れ</h2>
-      <p>審査の結果はメールでお知らせします。Twilioコンソールログイン用メールアドレスをご確認ください。</p>
+      {review ? (
+        <p>
+          ご提出いただいた書類を確認したうえで、審査の結果をメールでお知らせします。Twilioコンソールログイン用メールアドレスをご確認ください。
+        </p>
+      ) : (
+        <p>審査の結果はメールでお知らせします。Twilioコンソールログイン用メールアドレスをご確認ください。</p>
+      )}
       <p>
         否認となった場合は、メールに記載のリンクから入力内容を修正して、もう一度お申し込みいただけます。フォームには、本人確認書類と同じ内容（字体を含む）をご記入ください。
       </p>
@@ -51,20 +95,75 @@ function Complete({ application }: { application: ApplicantApplication }) {
   )
 }
 
-/** 2回目以降: approved as it was sent, on the strength of the Account SID verified before. */
+/**
+ * 2回目以降: sent, it waits for the owner of the verified account to confirm through the emailed
+ * link; only then is the new Account SID linked (approved). Unconfirmed in time, or declined, it
+ * is denied, and the gate takes the applicant to the confirmation screen to correct it.
+ */
 function Linked({ application }: { application: ApplicantApplication }) {
   const login = application.answers.login
+  const confirmation = application.ownerConfirmation
+  const approved = application.status === 'APPROVED'
+  // Past its expiry, the link is spent; the denial follows within a minute (the page follows it).
+  const expired = !approved && confirmation?.status === 'EXPIRED'
+  const until = confirmation ? formatJapanDateTime(confirmation.expiresAt) : undefined
   return (
     <>
       <PageHeading title="お申し込み完了">お申し込み完了</PageHeading>
-      <div role="status">
-        <p className="notice">
-          新しいAccount SID（{login?.accountSid}）を、取引時確認済みのAccount SID（{login?.verifiedAccountSid}
-          ）に紐付けました。新しいAccount SIDの取引時確認は完了です。
-        </p>
+      {/* Always on the page, so the owner's confirmation is announced when it comes. */}
+      <div role="status" className="review-status">
+        {approved ? (
+          <p className="notice">
+            取引時確認済みのアカウントの所有者による確認が済み、新しいAccount SID（{login?.accountSid}）を、取引時確認済みのAccount SID（
+            {login?.verifiedAccountSid}）に紐付けました。新しいAccount SIDの取引時確認は完了です。
+          </p>
+        ) : expired ? (
+          <p className="notice notice-error">
+            確認のメールの有効期限（{until}）までに、取引時確認済みのアカウントの所有者による確認が行われませんでした。このお申し込みは承認されません。まもなく、修正のご案内の画面に切り替わります。
+          </p>
+        ) : (
+          <div className="notice notice-action">
+            <p>
+              <strong>紐付けのお申し込みを受け付けました。取引時確認済みのアカウントの所有者による確認をお待ちしています。</strong>
+            </p>
+            <p>
+              取引時確認済みのアカウントのTwilioコンソールログイン用メールアドレス
+              {confirmation && (
+                <>
+                  （<strong>{confirmation.sentTo}</strong>）
+                </>
+              )}
+              に、確認のメールをお送りしました。
+              {until && (
+                <>
+                  メールのリンクの有効期限は <strong>{until}</strong> までです。
+                </>
+              )}
+            </p>
+          </div>
+        )}
       </div>
       <Reference application={application} />
-      <p>紐付けが完了したことを、Twilioコンソールログイン用メールアドレス（{login?.loginEmail}）宛てのメールでもお知らせしました。</p>
+      {approved ? (
+        <p>紐付けが完了したことを、Twilioコンソールログイン用メールアドレス（{login?.loginEmail}）宛てのメールでもお知らせしました。</p>
+      ) : (
+        !expired && (
+          <>
+            <h2>今後の流れ</h2>
+            <p>
+              新しいAccount SID（{login?.accountSid}
+              ）は、取引時確認済みのアカウントの所有者が、メールのリンクを開いて「私の申し込みです（紐付けを承認する）」を押した時点で、取引時確認済みとなります。確認されると、この画面に表示され、Twilioコンソールログイン用メールアドレス（
+              {login?.loginEmail}）宛てのメールでもお知らせします。
+            </p>
+            <p>取引時確認済みのアカウントをご自身で管理されている場合は、そのアカウントのメールアドレスに届いたメールをご確認ください。</p>
+            <p>
+              {until ? `${until}までに` : '有効期限までに'}
+              確認されなかった場合や、所有者が「私の申し込みではありません」を選んだ場合は、お申し込みは承認されません。その場合は、取引時確認済みのAccount
+              SIDを修正してもう一度送信するか、初めての方の手続き（本人確認書類による確認）でお申し込みください。
+            </p>
+          </>
+        )
+      )}
       <Help />
     </>
   )

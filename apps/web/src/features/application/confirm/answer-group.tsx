@@ -1,23 +1,28 @@
 import { Link } from 'wouter'
+import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { DraftAnswers, StepValues } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
 import { changePath } from '../apply-paths.ts'
+import { FLAG_ROW, FLAG_SUMMARY } from '../denial/denial-wording.ts'
 import { answerRows, isFlagged } from './answer-rows.ts'
 
 export const changeLinkId = (step: StepId) => `change-${step}`
 
 /**
  * One step's answers as a definition list, with the 変更 link that reopens the step. `flagged`
- * names the step's fields a review found not to match the ID: their rows say so in words.
+ * names the step's fields a review found not to match the ID (or, for a link, not confirmed):
+ * their rows say so in words.
  */
 export function AnswerGroup<S extends StepId>({
   step,
   answers,
   flagged = [],
+  flow = 'FIRST_TIME',
 }: {
   step: S
   answers: DraftAnswers
   flagged?: readonly string[]
+  flow?: ApplicationFlow
 }) {
   // DraftAnswers holds each step's schema output under the step's id.
   const value = answers[step] as StepValues[S] | undefined
@@ -32,7 +37,7 @@ export function AnswerGroup<S extends StepId>({
           <span className="visually-hidden">（{title}）</span>
         </Link>
       </div>
-      {needsCorrection && <p className="flag-summary">本人確認書類の記載と一致しなかった項目があります。「変更」から修正してください。</p>}
+      {needsCorrection && <p className="flag-summary">{FLAG_SUMMARY[flow]}</p>}
       {value ? (
         <dl className="answer-list">
           {answerRows(step, value).map((row) => {
@@ -41,7 +46,7 @@ export function AnswerGroup<S extends StepId>({
               <div className={flaggedRow ? 'answer-row answer-row-flagged' : 'answer-row'} key={row.label}>
                 <dt>{row.label}</dt>
                 <dd>{row.value}</dd>
-                {flaggedRow && <dd className="flag">要確認: 本人確認書類の記載と一致しませんでした</dd>}
+                {flaggedRow && <dd className="flag">{FLAG_ROW[flow]}</dd>}
               </div>
             )
           })}

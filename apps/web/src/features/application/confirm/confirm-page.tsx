@@ -22,8 +22,8 @@ import { SUBMIT_BUTTON_ID, submitErrors } from './submit-errors.ts'
  * 登録情報確認: every answer with a 変更 link, then submit or keep the draft for later. After a
  * denial the same screen is where the applicant corrects the form: the verdict on top, the rows
  * that did not match the ID marked, and submitting again starts a new verification. In the
- * already-verified flow (2回目以降) there is no identity verification: 送信する links the new
- * Account SID to the verified one and ends at お申し込み完了.
+ * already-verified flow (2回目以降) there is no identity verification: 送信する checks the verified
+ * Account SID, emails its owner for confirmation and goes to お申し込み完了, which waits for it.
  */
 export function ConfirmPage() {
   return <ApplicationGate statuses={EDITABLE_STATUSES}>{(application) => <Confirmation application={application} />}</ApplicationGate>
@@ -58,10 +58,12 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
     <>
       <PageHeading title="登録情報確認">登録情報確認</PageHeading>
       {denial ? (
-        <DenialBanner denial={denial} />
+        <DenialBanner denial={denial} flow={application.flow} />
       ) : linkVerified ? (
         <p>
-          入力内容をご確認ください。問題がなければ「送信する」を押してください。取引時確認済みのAccount SIDを確認し、新しいAccount SIDを紐付けます。
+          入力内容をご確認ください。問題がなければ「送信する」を押してください。取引時確認済みのAccount
+          SIDを確認し、そのアカウントのTwilioコンソールログイン用メールアドレスに確認のメールをお送りします。所有者が確認すると、新しいAccount
+          SIDが紐付けられます。
         </p>
       ) : (
         <p>ご登録内容をご確認ください。問題がなければ、本人確認画像のアップロードに進みます。</p>
@@ -75,7 +77,7 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
       )}
       <ErrorSummary title="お申し込みを送信できませんでした" attempt={attempt} errors={submitErrors(problem)} />
       {stepsOf(application).map((step) => (
-        <AnswerGroup key={step} step={step} answers={application.answers} flagged={deniedFieldsOf(application, step)} />
+        <AnswerGroup key={step} step={step} answers={application.answers} flagged={deniedFieldsOf(application, step)} flow={application.flow} />
       ))}
       <div className={linkVerified ? 'actions' : 'actions actions-stacked'}>
         <button id={SUBMIT_BUTTON_ID} type="button" className="button" onClick={onSubmit} disabled={submit.isPending}>

@@ -1,13 +1,23 @@
+import { Link } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
+import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { SupportLinks } from '../../../components/help/support-links.tsx'
 import { CORRECTION_ADVICE } from './correction-advice.ts'
 import { DenialHints } from './denial-hints.tsx'
 
+type Denial = NonNullable<ApplicantApplication['denial']>
+
 /**
  * 否認: at the top of the confirmation screen, the verdict, what did not match and how to correct
- * it. The rows concerned are marked below, each group with its 変更 link.
+ * it. The rows concerned are marked below, each group with its 変更 link. A link application
+ * (2回目以降) was not confirmed by the owner of the verified account: correct the SID and send it
+ * again, or apply the first-time way.
  */
-export function DenialBanner({ denial }: { denial: NonNullable<ApplicantApplication['denial']> }) {
+export function DenialBanner({ denial, flow = 'FIRST_TIME' }: { denial: Denial; flow?: ApplicationFlow }) {
+  return flow === 'LINK_VERIFIED' ? <LinkDenial denial={denial} /> : <FirstTimeDenial denial={denial} />
+}
+
+function FirstTimeDenial({ denial }: { denial: Denial }) {
   return (
     <section className="notice notice-error denial" aria-labelledby="denial-title">
       <h2 id="denial-title">審査の結果、お申し込みを承認できませんでした</h2>
@@ -19,6 +29,26 @@ export function DenialBanner({ denial }: { denial: NonNullable<ApplicantApplicat
       </p>
       <p>
         「要確認」の項目を、各項目の「変更」から修正してください。修正が終わったら「続けて本人確認画像をアップロードする」を押して、もう一度お申し込みください。新しいQRコードで本人確認を行っていただきます。
+      </p>
+      <h3>お困りの場合</h3>
+      <SupportLinks />
+    </section>
+  )
+}
+
+function LinkDenial({ denial }: { denial: Denial }) {
+  return (
+    <section className="notice notice-error denial" aria-labelledby="denial-title">
+      <h2 id="denial-title">新しいAccount SIDを紐付けできませんでした</h2>
+      <p>取引時確認済みのAccount SIDへの紐付けには、そのアカウントの所有者による確認が必要です。このお申し込みは承認されませんでした。</p>
+      <h3>承認されなかった理由</h3>
+      <DenialHints hints={denial.hints} />
+      <p>
+        取引時確認済みのAccount SIDに誤りがあった場合は、「Twilioログイン情報」の「変更」から修正し、「送信する」を押してください。改めて、そのアカウントの所有者に確認のメールをお送りします。
+      </p>
+      <p>
+        初めての方の手続き（本人確認書類による確認）でお申し込みになる場合は、<Link href="/">最初のページ</Link>
+        で「持っていない」を選んでください。
       </p>
       <h3>お困りの場合</h3>
       <SupportLinks />

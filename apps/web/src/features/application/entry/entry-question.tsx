@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { useLocation } from 'wouter'
 import { APPLICATION_FLOW_LABELS, APPLICATION_FLOWS, createApplicationBody } from '@kakunin/schema/application-flow'
 import { fieldErrors } from '@kakunin/schema/errors'
@@ -18,7 +18,7 @@ const flowHints = {
  * 初回登録: the article's entry question, which decides the flow of the application. One radio
  * group needs no form library: the first screen stays small, and the shared schema still decides.
  */
-export function EntryQuestion() {
+export function EntryQuestion({ notice }: { notice?: ReactNode } = {}) {
   const [, navigate] = useLocation()
   const [attempt, setAttempt] = useState(0)
   const [flowError, setFlowError] = useState<string>()
@@ -52,6 +52,7 @@ export function EntryQuestion() {
       <p>
         電話番号が特殊詐欺等の犯罪に使われることを防ぐ犯罪収益移転防止法に準拠するため、個人のお客様には本人確認書類のご提出をお願いしております。
       </p>
+      {notice}
       <ErrorSummary
         attempt={attempt}
         errors={[

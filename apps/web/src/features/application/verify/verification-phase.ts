@@ -1,10 +1,13 @@
+import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { CurrentVerificationResponse, VerificationStatus } from '@kakunin/schema/verification'
 
 /**
  * Where the 身元確認 stands, from the desktop's point of view:
  * - `none`: no QR code yet (or only an earlier session's, before the form was corrected);
  * - `waiting`: a QR code to scan; `in-progress`: the phone opened it;
- * - `expired`: the QR code expired unused; `finished`: the phone flow is done;
+ * - `expired`: the QR code expired unused; `finished`: the phone flow is done, whatever came of it
+ *   (in review, approved, denied, or ENHANCED_REVIEW: approved by the provider but high-risk, with
+ *   documents to upload at お申し込み完了);
  * - `decided`: staff decided the application before the phone flow was done (a denial to correct).
  */
 export type VerificationPhase = 'none' | 'waiting' | 'in-progress' | 'expired' | 'finished' | 'decided'
@@ -12,8 +15,11 @@ export type VerificationPhase = 'none' | 'waiting' | 'in-progress' | 'expired' |
 /** Verification statuses of a phone flow that was carried through. */
 const PHONE_DONE: readonly VerificationStatus[] = ['SUBMITTED', 'APPROVED', 'DENIED']
 
+/** Application statuses that wait for the phone; any other is past it (IN_REVIEW, ENHANCED_REVIEW, APPROVED, DENIED). */
+const AWAITING_PHONE: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING']
+
 export function verificationPhase({ applicationStatus, verification }: CurrentVerificationResponse): VerificationPhase {
-  if (applicationStatus !== 'SUBMITTED' && applicationStatus !== 'VERIFYING') {
+  if (!AWAITING_PHONE.includes(applicationStatus)) {
     return verification && PHONE_DONE.includes(verification.status) ? 'finished' : 'decided'
   }
   switch (verification?.status) {

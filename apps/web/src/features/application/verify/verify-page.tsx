@@ -11,7 +11,8 @@ import { DraftLinkStatus } from '../drafts/draft-link-status.tsx'
 import { PHASE_MESSAGES, verificationPhase } from './verification-phase.ts'
 import { VerificationQr } from './verification-qr.tsx'
 
-const VERIFY_STATUSES = ['SUBMITTED', 'VERIFYING'] as const
+/** 2回目以降 has no 身元確認: a sent one waits for its owner's confirmation at お申し込み完了. */
+const VERIFY_STATUSES = { FIRST_TIME: ['SUBMITTED', 'VERIFYING'], LINK_VERIFIED: [] } as const
 
 /** 身元確認用フォーム: a QR code for the phone, the phone's progress live, then 次へ. */
 export function VerifyPage() {
@@ -43,7 +44,8 @@ function Verification({ application }: { application: ApplicantApplication }) {
   }
 
   // The phone has finished: the latest status decides where the applicant goes (お申し込み完了,
-  // or the confirmation screen to correct a denial); the gate leads there once it is read.
+  // also when the review asks for more documents, ENHANCED_REVIEW, which are uploaded there; or
+  // the confirmation screen to correct a denial); the gate leads there once it is read.
   async function onNext() {
     setMoving(true)
     await current.refetch()

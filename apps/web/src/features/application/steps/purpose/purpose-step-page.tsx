@@ -13,7 +13,10 @@ type Values = z.input<typeof purposeStep>
 const resolver = schemaResolver(purposeStep)
 const EMPTY: Values = { purposes: [], purposeOther: '', highValueTransactions: false }
 
-/** 内容・目的: why the account is used, and whether it may carry transactions of 200万円 or more. */
+/**
+ * 内容・目的: why the account is used, and whether it may carry transactions of 200万円 or more.
+ * The article's label says 以上; the hint gives the law's threshold exactly (法4条2項, 令11条: 超える).
+ */
 export function PurposeStepPage() {
   return (
     <StepScreen step="purpose" setup={(application) => ({ defaultValues: application.answers.purpose ?? EMPTY, resolver })}>
@@ -53,7 +56,7 @@ function PurposeFields() {
         id="highValueTransactions"
         legend="取引内容"
         label="Twilioを200万円以上の財産の取引に使用する可能性がある"
-        hint="該当する場合はチェックしてください。"
+        hint="該当する場合はチェックしてください。法令（犯罪収益移転防止法）では、200万円を超える財産の移転を伴う取引が対象です。"
         error={errorMessage('highValueTransactions')}
         registration={register('highValueTransactions')}
       />
