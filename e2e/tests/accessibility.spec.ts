@@ -60,6 +60,27 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA: no serious or critical violati
     await checkEveryScreen(page)
   })
 
+  test('the owner’s confirmation page and its neutral page for an unusable link: at 375 px, with the keyboard alone', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 })
+    // Opening a link answers nothing, so any token shows the question; the answer is what is refused.
+    await page.goto('/link-confirm/this-token-was-never-issued')
+    await expect(page.getByRole('heading', { level: 1, name: 'Account SIDの紐付けの確認' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await expectNoHorizontalScroll(page)
+
+    // The skip link first, then the two answers, in reading order; Enter presses one.
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('link', { name: '本文へスキップ' })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: '私の申し込みです（紐付けを承認する）' })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('button', { name: '私の申し込みではありません' })).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { level: 1, name: 'このリンクはご利用いただけません' })).toBeFocused()
+    await expectNoSeriousA11yViolations(page)
+    await expectNoHorizontalScroll(page)
+  })
+
   test('a step can be completed with the keyboard alone', async ({ page }) => {
     await startApplication(page)
     // The first radio, then Space to choose it and Tab to 次へ.

@@ -145,7 +145,7 @@ describe('submitBody', () => {
 })
 
 describe('applicantApplication', () => {
-  const fresh = { ...summary, answers: {}, resumeAt: null, submittedAt: null, denial: null }
+  const fresh = { ...summary, answers: {}, resumeAt: null, submittedAt: null, denial: null, ownerConfirmation: null, enhancedReview: null }
 
   it('accepts a fresh draft', () => {
     expect(applicantApplication.parse(fresh)).toEqual(fresh)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { APPLICATION_STATUSES } from './application.ts'
-import { canTransition, EDITABLE_STATUSES, SUBMITTABLE_STATUSES, type Actor } from './status-machine.ts'
+import { ACTORS, canTransition, EDITABLE_STATUSES, SUBMITTABLE_STATUSES } from './status-machine.ts'
 
-const actors: Actor[] = ['APPLICANT', 'STAFF', 'PROVIDER', 'SYSTEM']
+const actors = ACTORS
 
 describe('application status rules', () => {
   it.each([
@@ -14,6 +14,12 @@ describe('application status rules', () => {
     ['IN_REVIEW', 'APPROVED', 'STAFF'],
     ['IN_REVIEW', 'DENIED', 'STAFF'],
     ['DENIED', 'SUBMITTED', 'APPLICANT'],
+    ['IN_REVIEW', 'ENHANCED_REVIEW', 'PROVIDER'],
+    ['ENHANCED_REVIEW', 'APPROVED', 'STAFF'],
+    ['ENHANCED_REVIEW', 'DENIED', 'STAFF'],
+    ['SUBMITTED', 'APPROVED', 'OWNER'],
+    ['SUBMITTED', 'DENIED', 'OWNER'],
+    ['SUBMITTED', 'DENIED', 'SYSTEM'],
   ] as const)('allow %s → %s by %s', (from, to, actor) => {
     expect(canTransition(from, to, actor)).toBe(true)
   })
@@ -25,6 +31,9 @@ describe('application status rules', () => {
     ['IN_REVIEW', 'APPROVED', 'APPLICANT'],
     ['DENIED', 'APPROVED', 'PROVIDER'],
     ['IN_REVIEW', 'SUBMITTED', 'APPLICANT'],
+    ['ENHANCED_REVIEW', 'APPROVED', 'PROVIDER'],
+    ['IN_REVIEW', 'APPROVED', 'OWNER'],
+    ['SUBMITTED', 'APPROVED', 'SYSTEM'],
   ] as const)('refuse %s → %s by %s', (from, to, actor) => {
     expect(canTransition(from, to, actor)).toBe(false)
   })
@@ -39,6 +48,19 @@ describe('application status rules', () => {
         expect(canTransition(from, to, 'APPLICANT')).toBe(false)
       }
     }
+  })
+
+  it('let the system only deny (an owner confirmation that expired), and the owner act only on a submitted application', () => {
+    for (const from of APPLICATION_STATUSES) {
+      for (const to of APPLICATION_STATUSES) {
+        if (canTransition(from, to, 'SYSTEM')) expect([from, to]).toEqual(['SUBMITTED', 'DENIED'])
+        if (canTransition(from, to, 'OWNER')) expect(from).toBe('SUBMITTED')
+      }
+    }
+  })
+
+  it('let only staff move an application out of enhanced review', () => {
+    for (const to of APPLICATION_STATUSES) for (const actor of actors) if (actor !== 'STAFF') expect(canTransition('ENHANCED_REVIEW', to, actor)).toBe(false)
   })
 
   it('let the applicant edit and submit a draft or a denied application, and nothing else', () => {

@@ -74,6 +74,14 @@ describe('the already-verified flow (2回目以降)', () => {
     expect(decided.data).toMatchObject({ reliedOnApplicationId: verified.id, rootApplicationId: verified.id, rootVerificationId: root.id, basis: expect.stringContaining('4条3項') })
     expect(await app.prisma.outboxEmail.findFirst({ where: { applicationId: browser.id, template: 'APPROVED' } })).toMatchObject({ to: 'second@example.com' })
     expect(await sidCheck(sid)).toMatchObject({ verified: true, applicationId: browser.id, flow: 'LINK_VERIFIED' })
+    const record = (await (await staffClient(app, 'VIEWER')).get(`/applications/${browser.id}/record`)).json()
+    expect(record.linkBasis).toMatchObject({
+      reliedOnReference: (await app.prisma.application.findUniqueOrThrow({ where: { id: verified.id } })).reference,
+      rootVerificationMethod: expect.stringContaining('ホ方式'),
+      rootVerificationReceivedAt: root.submittedAt!.toISOString(),
+      ownerConfirmationSentTo: verified.loginEmail,
+      ownerConfirmedAt: expect.any(String),
+    })
 
     // The link is spent; a link citing this SID is confirmed by its owner and rests on the same root.
     expect((await answer(token, 'confirm')).statusCode).toBe(404)

@@ -19,7 +19,7 @@ import { listApplications } from './list-applications.ts'
 import { readApplication } from './read-application.ts'
 import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
 import { createStaffKey, toKeyView } from './staff-keys.ts'
-import { verificationRecord, verificationRecordCsv } from './verification-record.ts'
+import { linkRecordOf, verificationRecord, verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
 import { verifiedRootOf } from '../state/approval-evidence.ts'
@@ -65,7 +65,8 @@ export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: ()
       },
     },
     async (request, reply) => {
-      const record = verificationRecord(await readApplication(app.prisma, request.params.id, staffOf(request), 'EXPORTED'))
+      const read = await readApplication(app.prisma, request.params.id, staffOf(request), 'EXPORTED')
+      const record = verificationRecord(read, read.flow === 'LINK_VERIFIED' ? await linkRecordOf(app.prisma, read.id) : null)
       if (request.query.format === 'json') return record
       return reply
         .type('text/csv; charset=utf-8')

@@ -215,6 +215,11 @@ describe('the 確認記録 export', () => {
       foreignPep: '該当しない',
       agent: null,
       verifiedBy: { actorType: 'PROVIDER', actorId: 'sandbox' },
+      // The sandbox plays a vendor: its records say they are no lawful verification.
+      lawfulVerification: false,
+      verificationNote: expect.stringContaining('犯罪収益移転防止法に基づく本人確認ではありません'),
+      linkBasis: null,
+      highRisk: null,
     })
     const csv = await staff.get(`/applications/${a.id}/record?format=csv`)
     expect(csv.headers['content-type']).toMatch(/text\/csv/)

@@ -1,19 +1,41 @@
 import { formatAddress } from '@kakunin/schema/address'
+import type { Prisma } from '../db/prisma-plugin.ts'
+import { receivedAt } from '../state/approval-evidence.ts'
 import { formatBirthDate } from '@kakunin/schema/birth-date'
 import { RELATIONSHIP_LABELS } from '@kakunin/schema/form/agent-step'
 import { OCCUPATION_LABELS, PEP_STATUS_LABELS, TRADE_NAME_KIND_LABELS } from '@kakunin/schema/form/extra-step'
 import { PURPOSE_LABELS } from '@kakunin/schema/form/purpose-step'
 import { fullName, fullNameKana } from '@kakunin/schema/form/person'
+import { HIGH_RISK_GROUND_LABELS, REVIEW_DOCUMENT_LABELS, type HighRiskGround } from '@kakunin/schema/high-risk'
+import { isVerificationMethod, VERIFICATION_METHOD_LABELS } from '@kakunin/schema/verification-method'
 import type { ApplicationRecord } from './read-application.ts'
+
+/** For a link (2回目以降): what it relies on, read by linkRecordOf. */
+export interface LinkBasis {
+  reliedOnReference: string
+  rootReference: string
+  rootMethod: string | null
+  rootReceivedAt: string | null
+  rootProvider: string
+  confirmationSentTo: string
+  confirmedAt: string | null
+}
+
+const SANDBOX_NOTE = '開発用のサンドボックス（模擬eKYC）による確認です。犯罪収益移転防止法に基づく本人確認ではありません。'
+const methodLabel = (method: string | null) => (method && isVerificationMethod(method) ? VERIFICATION_METHOD_LABELS[method] : null)
 
 /**
  * The 確認記録 of one application, with the items of 犯収法施行規則 20条 that apply to a
  * non-face-to-face verification of an individual, in the order the article lists them.
  */
-export function verificationRecord(record: ApplicationRecord) {
+export function verificationRecord(record: ApplicationRecord, link: LinkBasis | null = null) {
   const { answers } = record
-  const decided = [...record.verifications].reverse().find((v) => v.decidedAt)
+  // The verification of record when approved; otherwise the latest decided one.
+  const decided = [...record.verifications].reverse().find((v) => v.status === 'APPROVED') ?? [...record.verifications].reverse().find((v) => v.decidedAt)
   const decision = [...record.events].reverse().find((e) => e.type === 'DECIDED')
+  const enhanced = record.events.find((e) => e.type === 'DECIDED' && e.toStatus === 'ENHANCED_REVIEW')
+  const grounds = ((enhanced?.data as { highRiskGrounds?: HighRiskGround[] } | undefined)?.highRiskGrounds ?? []).map((g) => HIGH_RISK_GROUND_LABELS[g])
+  const external = (decided?.result as { external?: Record<string, string> } | null)?.external ?? null
   const agent = answers.agent?.hasAgent === 'YES' ? answers.agent.agent : null
   return {
     reference: record.reference,
@@ -28,9 +50,37 @@ export function verificationRecord(record: ApplicationRecord) {
     transactionKind: '電気通信役務（Twilio）の利用契約',
     /** 5号・6号: the method and the document. */
     verificationMethod: decided?.method ?? null,
+    verificationMethodLabel: methodLabel(decided?.method ?? null),
     documentType: decided?.documentType ?? null,
     verificationProvider: decided ? { provider: decided.provider, reference: decided.providerReference } : null,
     verificationResult: decided?.result ?? null,
+    /** Whether the verification is one under 犯収法: never for the built-in sandbox. */
+    lawfulVerification: decided ? decided.provider !== 'sandbox' : null,
+    verificationNote: decided?.provider === 'sandbox' ? SANDBOX_NOTE : null,
+    /** A verification done outside kakunin, recorded by staff (document, number, date, who). */
+    externalVerification: external,
+    /** 犯収法4条3項: the record relied on, its root verification, and the owner's confirmation. */
+    linkBasis: link
+      ? {
+          reliedOnReference: link.reliedOnReference,
+          rootReference: link.rootReference,
+          rootVerificationMethod: methodLabel(link.rootMethod) ?? link.rootMethod,
+          rootVerificationReceivedAt: link.rootReceivedAt,
+          rootVerificationNote: link.rootProvider === 'sandbox' ? SANDBOX_NOTE : null,
+          ownerConfirmationSentTo: link.confirmationSentTo,
+          ownerConfirmedAt: link.confirmedAt,
+        }
+      : null,
+    /** 犯収法4条2項: why the customer is high-risk, and the measures taken. */
+    highRisk:
+      grounds.length > 0
+        ? {
+            grounds,
+            documents: record.reviewDocuments.map((d) => ({ kind: REVIEW_DOCUMENT_LABELS[d.kind], type: d.type, sha256: d.sha256, at: d.createdAt })),
+            approvedBy: decision?.toStatus === 'APPROVED' && decision.actorType === 'STAFF' ? ((decision.data as { keyName?: string }).keyName ?? decision.actorId) : null,
+            reason: decision?.toStatus === 'APPROVED' ? ((decision.data as { reason?: string | null }).reason ?? null) : null,
+          }
+        : null,
     /** 7号: 本人特定事項. */
     customer: answers.user
       ? {
@@ -91,4 +141,21 @@ export function verificationRecordCsv(record: ReturnType<typeof verificationReco
   }
   walk('', record)
   return `\ufeff${[['項目', '内容'], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
+}
+
+/** The link basis of an approved (or pending) 2回目以降 application: its latest owner confirmation and root. */
+export async function linkRecordOf(prisma: Prisma, applicationId: string): Promise<LinkBasis | null> {
+  const confirmation = await prisma.ownerConfirmation.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' }, include: { reliedOn: { select: { reference: true } } } })
+  if (!confirmation) return null
+  const root = await prisma.application.findUnique({ where: { id: confirmation.rootApplicationId }, select: { reference: true } })
+  const verification = await prisma.verification.findUnique({ where: { id: confirmation.rootVerificationId } })
+  return {
+    reliedOnReference: confirmation.reliedOn.reference,
+    rootReference: root?.reference ?? '',
+    rootMethod: verification?.method ?? null,
+    rootReceivedAt: verification ? receivedAt(verification).toISOString() : null,
+    rootProvider: verification?.provider ?? '',
+    confirmationSentTo: confirmation.sentTo,
+    confirmedAt: confirmation.decision === 'CONFIRMED' ? (confirmation.decidedAt?.toISOString() ?? null) : null,
+  }
 }

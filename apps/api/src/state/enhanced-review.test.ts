@@ -64,6 +64,9 @@ describe('high-risk customers (犯収法4条2項): enhanced review', () => {
     expect(refusals.map((r) => (r.data as { code: string }).code)).toEqual(['COMPLIANCE_REQUIRED', 'COMPLIANCE_REQUIRED', 'REASON_REQUIRED', 'DOCUMENTS_MISSING'])
     expect(await sidVerified(a.sid)).toBe(true)
     expect((await upload(a, 'ADDITIONAL_ID', JPEG)).statusCode).toBe(409)
+    const record = (await compliance.get(`/applications/${a.id}/record`)).json()
+    expect(record.highRisk).toMatchObject({ grounds: [expect.stringContaining('外国PEPs')], approvedBy: 'test compliance', reason: '源泉徴収票と住民票の写しで確認した' })
+    expect(record.highRisk.documents).toHaveLength(2)
   })
 
   it('asks only for the second document without the 200万円 box, and keeps each upload with its fingerprint for staff', async () => {
