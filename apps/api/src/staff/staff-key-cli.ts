@@ -1,4 +1,4 @@
-// pnpm staff:key create --name NAME --role admin|reviewer|viewer | list | revoke <id>
+// pnpm staff:key create --name NAME --role admin|compliance|reviewer|viewer | list | revoke <id>
 import { parseArgs } from 'node:util'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { STAFF_ROLES, type StaffRole } from '@kakunin/schema/staff'
@@ -9,7 +9,7 @@ import { PrismaClient } from '../generated/prisma/client.ts'
 import { createStaffKey } from './staff-keys.ts'
 
 const usage = `Usage:
-  pnpm staff:key create --name "Hanako Sato" --role admin|reviewer|viewer
+  pnpm staff:key create --name "Hanako Sato" --role admin|compliance|reviewer|viewer
   pnpm staff:key list
   pnpm staff:key revoke <id>`
 
