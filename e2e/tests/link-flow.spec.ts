@@ -306,6 +306,31 @@ test.describe('2回目以降: a new Account SID linked to one already verified, 
     expect(await statusOf(reference)).toBe('APPROVED')
   })
 
+  test('unanswered until it expires: the link is spent, and the denial by the system takes the waiting page to the correction', async ({ page, browser, request }) => {
+    // The API's expiry worker runs with the outbox poll (200 ms here).
+    const verified = await approvedAccountSid(request)
+    await fillLinkApplication(page, linkLogin(verified.accountSid))
+    const { id, reference } = await currentApplication(page)
+    await sendAndExpectPending(page, verified.loginEmail)
+    const link = confirmationLinkIn(await waitForMail(request, verified.loginEmail, 'OWNER_CONFIRMATION'))
+
+    // Time passes: the link's expiry is moved into the past.
+    await queryDatabase(`UPDATE owner_confirmations SET expires_at = now() - interval '1 minute' WHERE application_id = $1`, [id])
+    const late = await openAsOwner(browser, link)
+    await late.owner.getByRole('button', { name: CONFIRM_BUTTON }).click()
+    await expect(late.owner.getByRole('heading', { level: 1, name: 'このリンクはご利用いただけません' })).toBeVisible()
+    await late.context.close()
+
+    // The system denies it, and the waiting page follows to the correction.
+    await expect(page).toHaveURL(/\/apply\/confirm$/, { timeout: 30_000 })
+    await expectStep(page, '/apply/confirm', '登録情報確認')
+    await expect(page.getByRole('region', { name: '新しいAccount SIDを紐付けできませんでした' }).getByRole('listitem').first()).toHaveText(
+      '取引時確認済みのアカウントの所有者による確認が、期限までに行われませんでした。',
+    )
+    expect(await statusOf(reference)).toBe('DENIED')
+    await expectNoSeriousA11yViolations(page)
+  })
+
   test('an Account SID that is not verified is refused on 送信する, linked to 変更, and can be corrected', async ({ page, request }) => {
     const unknown = newAccountSid()
     const login = linkLogin(unknown)

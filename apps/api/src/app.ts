@@ -54,8 +54,9 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(mailPlugin, { config, runWorker: outboxWorker })
   await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker })
   // What the transition module needs, once the plugins it uses are there.
-  const stateDeps = () => ({ prisma: app.prisma, mail: { ...app.mail, resumeHours: config.RESUME_LINK_HOURS }, hours: config.RESUME_LINK_HOURS })
-  if (outboxWorker) await app.register(ownerConfirmationExpiry, { deps: stateDeps, clock, intervalMs: 60_000 })
+  const stateDeps = () => ({ prisma: app.prisma, mail: { ...app.mail, resumeHours: config.RESUME_LINK_HOURS }, hours: config.OWNER_CONFIRMATION_HOURS })
+  // Background work shares one poll interval: the outboxes, and owners' confirmations that expired.
+  if (outboxWorker) await app.register(ownerConfirmationExpiry, { deps: stateDeps, clock, intervalMs: config.OUTBOX_POLL_MS })
   // Security headers. No Referer leaves the site: resume and QR URLs carry tokens in their path.
   await app.register(helmet, {
     contentSecurityPolicy: false,
@@ -75,7 +76,12 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
       await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
-      await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT, resumeHours: config.RESUME_LINK_HOURS, clock })
+      await api.register(applicationRoutes, {
+        linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT,
+        resumeHours: config.RESUME_LINK_HOURS,
+        confirmationHours: config.OWNER_CONFIRMATION_HOURS,
+        clock,
+      })
       await api.register(ownerConfirmationRoutes, { deps: stateDeps, clock })
       await api.register(reviewDocumentRoutes, { clock })
       await api.register(verificationRoutes, {

@@ -18,7 +18,7 @@ const idParams = z.strictObject({ id: z.string() })
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
 
 /** The applicant's own application, reachable only through this browser's session cookie. */
-export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number; resumeHours: number; clock: () => Date }> = async (app, options) => {
+export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number; resumeHours: number; confirmationHours: number; clock: () => Date }> = async (app, options) => {
   app.post(
     '/applications',
     { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
@@ -59,7 +59,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: numb
       config: { rateLimit: { max: options.linkCheckRateLimit, timeWindow: '15 minutes' } },
     },
     async (request) =>
-      submitLink({ prisma: app.prisma, mail: { ...app.mail, resumeHours: options.resumeHours }, hours: options.resumeHours }, app.pg, request.params.id, request.body, options.clock()),
+      submitLink({ prisma: app.prisma, mail: { ...app.mail, resumeHours: options.resumeHours }, hours: options.confirmationHours }, app.pg, request.params.id, request.body, options.clock()),
   )
 
   app.post(

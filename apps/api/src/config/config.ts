@@ -30,6 +30,8 @@ const envSchema = z.object({
   MAIL_FROM_NAME: z.string().min(1).default('取引時確認事務局'),
   /** How often the outbox worker looks for mail to send. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** How long the owner of a verified account may confirm a 2回目以降 link (the emailed confirmation link). */
+  OWNER_CONFIRMATION_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
   /** How long an emailed resume link stays valid. */
   RESUME_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
   /** Requests for a fresh resume link per client per 15 minutes (raise it for load tests). */

@@ -104,7 +104,7 @@ function Linked({ application }: { application: ApplicantApplication }) {
   const login = application.answers.login
   const confirmation = application.ownerConfirmation
   const approved = application.status === 'APPROVED'
-  // Past its expiry, the link is spent; the denial follows within a minute (the page follows it).
+  // Past its expiry, the link is spent; the system's denial follows at its next poll (the page follows it).
   const expired = !approved && confirmation?.status === 'EXPIRED'
   const until = confirmation ? formatJapanDateTime(confirmation.expiresAt) : undefined
   return (

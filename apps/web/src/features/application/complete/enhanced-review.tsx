@@ -10,13 +10,11 @@ export function EnhancedReview({ applicationId, review }: { applicationId: strin
     <section className="enhanced-review" aria-labelledby="enhanced-review-title">
       <h2 id="enhanced-review-title">追加の書類の提出</h2>
       <p>
-        このお取引は、法令（犯罪収益移転防止法4条2項）でより厳格な確認が定められているお取引にあたるため、スマートフォンでの本人確認に加えて、次の書類のご提出をお願いしています。
+        スマートフォンでの本人確認に加えて、次の書類のご提出をお願いしています。書類ごとにファイルを選び、「アップロードする」を押してください。スマートフォンでは、カメラで撮影することもできます。
       </p>
-      <p>書類ごとにファイルを選び、「アップロードする」を押してください。スマートフォンでは、カメラで撮影することもできます。</p>
       {review.required.map((kind) => (
         <ReviewDocumentUpload key={kind} applicationId={applicationId} kind={kind} uploaded={review.uploaded.includes(kind)} />
       ))}
-      <p>すべての書類をご提出いただいた後、当社で書類を確認し、審査の結果をメールでお知らせします。</p>
     </section>
   )
 }
