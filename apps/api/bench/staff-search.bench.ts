@@ -121,7 +121,7 @@ const statements: { query: string; params: string }[] = []
 async function planOf(traced: PrismaClient, pool: pg.Pool, query: string): Promise<string> {
   statements.length = 0
   const parsed = staffApplicationQuery.parse({ limit: '50', ...Object.fromEntries(new URLSearchParams(query)) })
-  await listApplications(traced, parsed)
+  await listApplications({ prisma: traced }, parsed)
   const select = statements.reverse().find((s) => s.query.startsWith('SELECT'))
   if (!select) return '?'
   const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${select.query}`, JSON.parse(select.params) as unknown[])

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import type { AppDeps } from './deps.ts'
 import cors from '@fastify/cors'
 import compress from '@fastify/compress'
 import helmet from '@fastify/helmet'
@@ -50,13 +52,30 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
 
   await app.register(errorHandler)
   await app.register(prismaPlugin, { databaseUrl })
-  await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production' })
-  await app.register(mailPlugin, { config, runWorker: outboxWorker })
-  await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker })
-  // What the transition module needs, once the plugins it uses are there.
-  const stateDeps = () => ({ prisma: app.prisma, mail: { ...app.mail, resumeHours: config.RESUME_LINK_HOURS }, hours: config.OWNER_CONFIRMATION_HOURS })
+  await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production', clock })
+  await app.register(mailPlugin, { config, runWorker: outboxWorker, clock })
+  await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker, clock })
+  const providers = createProviderRegistry(config, { prisma: app.prisma })
+  // One dependency object for every service: the database, mail, providers, settings and the clock.
+  await app.register(
+    fp(async (root) => {
+      root.decorate('deps', {
+        prisma: root.prisma,
+        pool: root.pg,
+        mail: { ...root.mail, resumeHours: config.RESUME_LINK_HOURS },
+        providers,
+        clock,
+        settings: {
+          resumeHours: config.RESUME_LINK_HOURS,
+          confirmationHours: config.OWNER_CONFIRMATION_HOURS,
+          verificationSessionMinutes: config.VERIFICATION_SESSION_MINUTES,
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+        },
+      } satisfies AppDeps)
+    }, { name: 'deps', dependencies: ['prisma', 'mail'] }),
+  )
   // Background work shares one poll interval: the outboxes, and owners' confirmations that expired.
-  if (outboxWorker) await app.register(ownerConfirmationExpiry, { deps: stateDeps, clock, intervalMs: config.OUTBOX_POLL_MS })
+  if (outboxWorker) await app.register(ownerConfirmationExpiry, { intervalMs: config.OUTBOX_POLL_MS })
   // Security headers. No Referer leaves the site: resume and QR URLs carry tokens in their path.
   await app.register(helmet, {
     contentSecurityPolicy: false,
@@ -68,7 +87,6 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
-  const providers = createProviderRegistry(config, { prisma: app.prisma })
   const sandbox = providers.sandbox
 
   await app.register(
@@ -76,25 +94,15 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
       await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
-      await api.register(applicationRoutes, {
-        linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT,
-        resumeHours: config.RESUME_LINK_HOURS,
-        confirmationHours: config.OWNER_CONFIRMATION_HOURS,
-        clock,
-      })
-      await api.register(ownerConfirmationRoutes, { deps: stateDeps, clock })
-      await api.register(reviewDocumentRoutes, { clock })
-      await api.register(verificationRoutes, {
-        provider: providers.active,
-        publicBaseUrl: config.PUBLIC_BASE_URL,
-        sessionMinutes: config.VERIFICATION_SESSION_MINUTES,
-        clock,
-      })
-      await api.register(webhookRoutes, { registry: providers, clock, resumeHours: config.RESUME_LINK_HOURS })
-      await api.register(resumeRoutes, { hours: config.RESUME_LINK_HOURS, clock, renewLimit: config.RESUME_RENEW_RATE_LIMIT })
+      await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
+      await api.register(ownerConfirmationRoutes)
+      await api.register(reviewDocumentRoutes)
+      await api.register(verificationRoutes)
+      await api.register(webhookRoutes)
+      await api.register(resumeRoutes, { renewLimit: config.RESUME_RENEW_RATE_LIMIT })
       if (config.NODE_ENV !== 'production') await api.register(mailboxRoutes)
-      await api.register(inquiryRoutes, { rateLimit: config.INQUIRY_RATE_LIMIT, clock })
-      await api.register(staffRoutes, { prefix: '/staff', resumeHours: config.RESUME_LINK_HOURS, clock })
+      await api.register(inquiryRoutes, { rateLimit: config.INQUIRY_RATE_LIMIT })
+      await api.register(staffRoutes, { prefix: '/staff' })
       if (sandbox) {
         await api.register(sandboxEkycRoutes, {
           prefix: '/sandbox-ekyc',

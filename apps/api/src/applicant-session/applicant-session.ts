@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import cookie from '@fastify/cookie'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
 import { notFound } from '../http/api-error.ts'
-import { hashSessionToken, newSessionToken } from './session-token.ts'
+import type { OpenedSession } from './open-session.ts'
+import { hashSessionToken } from './session-token.ts'
 
 export const SESSION_COOKIE = 'kakunin_applicant'
-const SESSION_DAYS = 30
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,8 +15,8 @@ declare module 'fastify' {
     applicantTokenHash(): string | null
   }
   interface FastifyReply {
-    /** Opens a session for the application and sets its cookie (within the caller's transaction). */
-    startApplicantSession(tx: TransactionClient, applicationId: string, now?: Date): Promise<void>
+    /** Gives this browser the session a service opened (sets its cookie). */
+    setApplicantSession(session: OpenedSession): void
   }
 }
 
@@ -25,8 +24,8 @@ declare module 'fastify' {
  * Applicants have no passwords: creating an application gives this browser an HttpOnly cookie
  * scoped to that one application. Its token is random and stored only as a hash; it expires.
  */
-export const applicantSession = fp<{ secureCookie: boolean }>(
-  async (app, { secureCookie }) => {
+export const applicantSession = fp<{ secureCookie: boolean; clock: () => Date }>(
+  async (app, { secureCookie, clock }) => {
     await app.register(cookie)
     const lookups = new WeakMap<FastifyRequest, Promise<string | null>>()
 
@@ -42,27 +41,21 @@ export const applicantSession = fp<{ secureCookie: boolean }>(
       if (!lookup) {
         lookup = app.prisma.applicantSession
           .findUnique({ where: { tokenHash }, select: { applicationId: true, expiresAt: true } })
-          .then((session) => (session && session.expiresAt > new Date() ? session.applicationId : null))
+          .then((session) => (session && session.expiresAt > clock() ? session.applicationId : null))
         lookups.set(this, lookup)
       }
       return lookup
     })
 
-    app.decorateReply(
-      'startApplicantSession',
-      async function (this: FastifyReply, tx: TransactionClient, applicationId: string, now = new Date()) {
-        const token = newSessionToken()
-        const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000)
-        await tx.applicantSession.create({ data: { applicationId, tokenHash: hashSessionToken(token), expiresAt, createdAt: now } })
-        this.setCookie(SESSION_COOKIE, token, {
-          httpOnly: true,
-          secure: secureCookie,
-          sameSite: 'lax',
-          path: '/api',
-          expires: expiresAt,
-        })
-      },
-    )
+    app.decorateReply('setApplicantSession', function (this: FastifyReply, session: OpenedSession) {
+      this.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        secure: secureCookie,
+        sameSite: 'lax',
+        path: '/api',
+        expires: session.expiresAt,
+      })
+    })
   },
   { name: 'applicant-session', dependencies: ['prisma'] },
 )
@@ -71,10 +64,16 @@ export const applicantSession = fp<{ secureCookie: boolean }>(
  * The session as the single-statement writes check it: the application named in the URL and the
  * token hash that must own it. Without a cookie nothing can match, so answer 404 at once.
  */
-export function applicantWriteSession(request: FastifyRequest, id: string) {
+export function applicantWriteSession(request: FastifyRequest, id: string): ApplicantWriteSession {
   const tokenHash = request.applicantTokenHash()
   if (!tokenHash || !UUID.test(id)) throw notFound('お申し込みが見つかりません')
   return { id, tokenHash }
+}
+
+/** The application named in the URL and the hash of the session cookie that must own it. */
+export interface ApplicantWriteSession {
+  id: string
+  tokenHash: string
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

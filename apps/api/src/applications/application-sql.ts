@@ -40,15 +40,23 @@ export async function rowToView(pool: pg.Pool, row: ApplicationRow): Promise<App
   }
 }
 
-export const OWNED_BY_SESSION = `EXISTS (SELECT 1 FROM applicant_sessions s
-  WHERE s.application_id = a.id AND s.token_hash = $2 AND s.expires_at > now())`
+/** The session that must own the row: `$2` its token hash, `$3` the time (the app's clock) it is checked at. */
+export const OWNED_BY_SESSION = (now: string) => `EXISTS (SELECT 1 FROM applicant_sessions s
+  WHERE s.application_id = a.id AND s.token_hash = $2 AND s.expires_at > ${now})`
+
+/** The application named in the URL, the session hash that must own it, and when that is checked. */
+export interface OwnedBy {
+  id: string
+  tokenHash: string
+  now: Date
+}
 
 /** The session's application as it is now, or null when the session does not own `id`. */
-export async function selectOwnedApplication(pool: pg.Pool, id: string, tokenHash: string): Promise<ApplicationRow | null> {
+export async function selectOwnedApplication(pool: pg.Pool, owned: OwnedBy): Promise<ApplicationRow | null> {
   const { rows } = await pool.query<ApplicationRow>({
     name: 'select-owned-application',
-    text: `SELECT ${RETURNED} FROM applications a WHERE a.id = $1 AND ${OWNED_BY_SESSION}`,
-    values: [id, tokenHash],
+    text: `SELECT ${RETURNED} FROM applications a WHERE a.id = $1 AND ${OWNED_BY_SESSION('$3')}`,
+    values: [owned.id, owned.tokenHash, owned.now],
   })
   return rows[0] ?? null
 }

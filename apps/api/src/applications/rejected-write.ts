@@ -4,7 +4,7 @@ import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { STEPS_BY_FLOW, type StepId } from '@kakunin/schema/form/steps'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'
-import { selectOwnedApplication } from './application-sql.ts'
+import { selectOwnedApplication, type OwnedBy } from './application-sql.ts'
 
 export const NOT_EDITABLE_MESSAGE = 'このお申し込みは送信済みのため、内容を変更できません。'
 
@@ -19,8 +19,8 @@ export const flowsWithStep = (step: StepId): ApplicationFlow[] =>
  * not this session's (404, as if it did not exist), no longer editable or changed since the
  * client read it (409), or a step its flow does not have (400).
  */
-export async function explainRejectedWrite(pool: pg.Pool, id: string, tokenHash: string, step?: StepId): Promise<ApiError> {
-  const current = await selectOwnedApplication(pool, id, tokenHash)
+export async function explainRejectedWrite(pool: pg.Pool, owned: OwnedBy, step?: StepId): Promise<ApiError> {
+  const current = await selectOwnedApplication(pool, owned)
   if (!current) return notFound('お申し込みが見つかりません')
   if (!EDITABLE_STATUSES.includes(current.status)) return conflict(NOT_EDITABLE_MESSAGE)
   if (step && !flowsWithStep(step).includes(current.flow)) return new ApiError(400, 'BAD_REQUEST', NOT_IN_FLOW_MESSAGE)

@@ -18,23 +18,27 @@ const idParams = z.strictObject({ id: z.string() })
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
 
 /** The applicant's own application, reachable only through this browser's session cookie. */
-export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number; resumeHours: number; confirmationHours: number; clock: () => Date }> = async (app, options) => {
+export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number }> = async (app, options) => {
   app.post(
     '/applications',
     { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
-    async (request, reply) => reply.status(201).send(await createApplication(app.prisma, app.pg, reply, request.body)),
+    async (request, reply) => {
+      const { application, session } = await createApplication(app.deps, request.body)
+      reply.setApplicantSession(session)
+      return reply.status(201).send(application)
+    },
   )
 
   app.get('/applications/current', { schema: { response: { 200: applicantApplication, 404: errorResponse } } }, async (request) => {
     const id = await request.applicantApplicationId()
     if (!id) throw notFound('このブラウザで入力中のお申し込みはありません')
-    return findApplicantApplication(app.prisma, app.pg, id)
+    return findApplicantApplication(app.deps, id)
   })
 
   app.get(
     '/applications/:id',
     { schema: { params: idParams, response: { 200: applicantApplication, 404: errorResponse } }, preHandler: requireOwnApplication },
-    async (request) => findApplicantApplication(app.prisma, app.pg, request.params.id),
+    async (request) => findApplicantApplication(app.deps, request.params.id),
   )
 
   // One route per step, each validating its body with that step's schema. The writes check the
@@ -45,7 +49,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: numb
       {
         schema: { params: idParams, body: saveStepBody(STEP_SCHEMAS[step]), response: { 200: applicantApplication, ...errors } },
       },
-      async (request) => saveStep(app.pg, applicantWriteSession(request, request.params.id), step, request.body),
+      async (request) => saveStep(app.deps, applicantWriteSession(request, request.params.id), step, request.body),
     )
   }
 
@@ -58,8 +62,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: numb
       preHandler: requireOwnApplication,
       config: { rateLimit: { max: options.linkCheckRateLimit, timeWindow: '15 minutes' } },
     },
-    async (request) =>
-      submitLink({ prisma: app.prisma, mail: { ...app.mail, resumeHours: options.resumeHours }, hours: options.confirmationHours }, app.pg, request.params.id, request.body, options.clock()),
+    async (request) => submitLink(app.deps, request.params.id, request.body),
   )
 
   app.post(
@@ -67,6 +70,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: numb
     {
       schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors } },
     },
-    async (request) => submitApplication(app.pg, app.mail, applicantWriteSession(request, request.params.id), request.body),
+    async (request) => submitApplication(app.deps, applicantWriteSession(request, request.params.id), request.body),
   )
 }

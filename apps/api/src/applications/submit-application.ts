@@ -1,4 +1,5 @@
-import type pg from 'pg'
+import type { ApplicantWriteSession } from '../applicant-session/applicant-session.ts'
+import type { AppDeps } from '../deps.ts'
 import { fieldErrors } from '@kakunin/schema/errors'
 import { firstTimeApplication } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, STEPS_BY_FLOW } from '@kakunin/schema/form/steps'
@@ -7,7 +8,6 @@ import { rowToView, selectOwnedApplication } from './application-sql.ts'
 import { updateToSubmitted } from '../state/applicant-writes.ts'
 import { explainRejectedWrite } from './rejected-write.ts'
 import { VALIDATION_MESSAGE } from './save-step.ts'
-import type { MailSettings } from '../email/mail-plugin.ts'
 import { newMessageId } from '../email/outbox.ts'
 import { submissionReceivedEmail } from '../email/templates.ts'
 
@@ -16,14 +16,11 @@ import { submissionReceivedEmail } from '../email/templates.ts'
  * steps included, and moves it to SUBMITTED (from DRAFT, or from DENIED after the applicant
  * corrected it) with an event holding exactly what was submitted.
  */
-export async function submitApplication(
-  pool: pg.Pool,
-  mail: MailSettings,
-  session: { id: string; tokenHash: string },
-  input: { version: number },
-  now = new Date(),
-) {
-  const current = await selectOwnedApplication(pool, session.id, session.tokenHash)
+export async function submitApplication(deps: Pick<AppDeps, 'pool' | 'mail' | 'clock'>, session: ApplicantWriteSession, input: { version: number }) {
+  const { pool, mail } = deps
+  const now = deps.clock()
+  const owned = { ...session, now }
+  const current = await selectOwnedApplication(pool, owned)
   if (!current) throw notFound('お申し込みが見つかりません')
   if (current.flow !== 'FIRST_TIME') {
     throw conflict('取引時確認済みのAccount SIDをお持ちの方のお申し込みは、送信する（submit-link）で送ってください。')
@@ -48,6 +45,6 @@ export async function submitApplication(
     },
     now,
   })
-  if (!row) throw await explainRejectedWrite(pool, session.id, session.tokenHash)
+  if (!row) throw await explainRejectedWrite(pool, owned)
   return rowToView(pool, row)
 }

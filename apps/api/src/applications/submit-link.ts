@@ -1,4 +1,4 @@
-import type pg from 'pg'
+import type { AppDeps } from '../deps.ts'
 import { fieldErrors } from '@kakunin/schema/errors'
 import { linkVerifiedApplication } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, STEPS_BY_FLOW } from '@kakunin/schema/form/steps'
@@ -23,8 +23,10 @@ const notVerified = () => new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESS
  * SUBMITTED and the owner of the verified account is asked, by email, to confirm that it is theirs;
  * only that confirmation approves it. Otherwise nothing is stored and the field says only "not verified".
  */
-export async function submitLink(deps: ConfirmationDeps, pool: pg.Pool, id: string, input: { version: number }, now: Date) {
-  const { prisma } = deps
+export async function submitLink(deps: AppDeps, id: string, input: { version: number }) {
+  const { prisma, pool } = deps
+  const now = deps.clock()
+  const confirming: ConfirmationDeps = { ...deps, hours: deps.settings.confirmationHours }
   const application = await prisma.application.findUnique({ where: { id } })
   if (!application) throw notFound('お申し込みが見つかりません')
   if (application.flow !== 'LINK_VERIFIED') throw conflict('このお申し込みは、取引時確認済みのAccount SIDとの紐付けではありません。')
@@ -44,13 +46,13 @@ export async function submitLink(deps: ConfirmationDeps, pool: pg.Pool, id: stri
   const taken = await prisma.application.count({ where: { accountSid, status: { in: [...SID_HOLDING_STATUSES] }, id: { not: id } } })
   if (taken > 0) throw new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESSAGE, { 'login.accountSid': SID_IN_USE_MESSAGE })
 
-  const { application: submitted } = await changeStatus(deps, {
+  const { application: submitted } = await changeStatus(confirming, {
     applicationId: id,
     to: 'SUBMITTED',
     actor: { type: 'APPLICANT', id: null },
     expectedVersion: input.version,
     event: { type: 'SUBMITTED', data: { answers: parsed.data } },
-    after: (tx, changed) => requestOwnerConfirmation(tx, deps, changed, chain, now),
+    after: (tx, changed) => requestOwnerConfirmation(tx, confirming, changed, chain, now),
     now,
   })
   return toApplicantView(pool, submitted)

@@ -19,8 +19,8 @@ declare module 'fastify' {
 }
 
 /** Email: the sender, the transport, and the outbox worker that runs while the app is up. */
-export const mailPlugin = fp<{ config: Config; runWorker: boolean }>(
-  async (app, { config, runWorker }) => {
+export const mailPlugin = fp<{ config: Config; runWorker: boolean; clock: () => Date }>(
+  async (app, { config, runWorker, clock }) => {
     const transport = createMailTransport(config.SMTP_URL)
     const worker = createOutboxWorker({
       pool: app.pg,
@@ -28,6 +28,7 @@ export const mailPlugin = fp<{ config: Config; runWorker: boolean }>(
       from: `"${config.MAIL_FROM_NAME}" <${config.MAIL_FROM_ADDRESS}>`,
       log: app.log,
       pollMs: config.OUTBOX_POLL_MS,
+      clock,
     })
     app.decorate('mail', {
       fromAddress: config.MAIL_FROM_ADDRESS,

@@ -1,8 +1,7 @@
 import { recordEvent } from '../state/event-log.ts'
 import type { InquiryBody } from '@kakunin/schema/inquiry'
 import { INQUIRY_KIND_LABELS } from '@kakunin/schema/inquiry'
-import type { Prisma } from '../db/prisma-plugin.ts'
-import type { MailSettings } from '../email/mail-plugin.ts'
+import type { AppDeps } from '../deps.ts'
 import { enqueueEmail } from '../email/outbox.ts'
 import { inquiryReceivedEmail } from '../email/templates.ts'
 import { nextReference } from '../applications/reference-number.ts'
@@ -11,8 +10,10 @@ import { nextReference } from '../applications/reference-number.ts'
  * Stores an inquiry and queues its acknowledgement in one transaction. Opened from an
  * application's page, it is attached to that application (through the session, never an id).
  */
-export async function receiveInquiry(prisma: Prisma, mail: MailSettings, body: InquiryBody, applicationId: string | null, now = new Date()) {
-  return prisma.$transaction(async (tx) => {
+export async function receiveInquiry(deps: Pick<AppDeps, 'prisma' | 'mail' | 'clock'>, body: InquiryBody, applicationId: string | null) {
+  const { mail } = deps
+  const now = deps.clock()
+  return deps.prisma.$transaction(async (tx) => {
     const reference = await nextReference(tx, 'INQ', now)
     const inquiry = await tx.inquiry.create({
       data: {

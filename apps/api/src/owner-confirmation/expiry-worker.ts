@@ -1,14 +1,13 @@
 import fp from 'fastify-plugin'
-import type { StateDeps } from '../state/transition.ts'
 import { expireOwnerConfirmations } from './owner-confirmation-service.ts'
 
 /** Every minute, confirmations left unanswered past their expiry deny their application (any instance may do it). */
-export const ownerConfirmationExpiry = fp<{ deps: () => StateDeps; clock: () => Date; intervalMs: number }>(
-  async (app, { deps, clock, intervalMs }) => {
+export const ownerConfirmationExpiry = fp<{ intervalMs: number }>(
+  async (app, { intervalMs }) => {
     let timer: NodeJS.Timeout | undefined
     let running: Promise<unknown> = Promise.resolve()
     const tick = () => {
-      running = expireOwnerConfirmations(deps(), clock()).catch((error: unknown) => app.log.warn({ err: error }, 'owner confirmation expiry failed'))
+      running = expireOwnerConfirmations(app.deps, app.deps.clock()).catch((error: unknown) => app.log.warn({ err: error }, 'owner confirmation expiry failed'))
     }
     app.addHook('onReady', async () => {
       timer = setInterval(tick, intervalMs)
@@ -19,5 +18,5 @@ export const ownerConfirmationExpiry = fp<{ deps: () => StateDeps; clock: () => 
       await running
     })
   },
-  { name: 'owner-confirmation-expiry', dependencies: ['prisma', 'mail'] },
+  { name: 'owner-confirmation-expiry', dependencies: ['deps'] },
 )

@@ -8,6 +8,7 @@ import { notFound } from '../http/api-error.ts'
 import { answersOf, type VerifiedRoot } from '../state/approval-evidence.ts'
 import { recordEvent } from '../state/event-log.ts'
 import { changeStatus, type StateDeps } from '../state/transition.ts'
+import type { AppDeps } from '../deps.ts'
 
 // 2回目以降 (犯収法4条3項, 施行規則16条): a new Account SID may rely on a customer verified before only
 // when the business confirms that the person asking is that customer. kakunin asks the owner of the
@@ -93,7 +94,8 @@ export async function requestOwnerConfirmation(tx: TransactionClient, deps: Conf
  * approves the new SID through the transition module; declining denies it, and the applicant is
  * told to verify the first-time way. Every unusable link (unknown, used, expired) is the same 404.
  */
-export async function answerOwnerConfirmation(deps: StateDeps, token: string, answer: 'CONFIRM' | 'DECLINE', now: Date) {
+export async function answerOwnerConfirmation(deps: StateDeps & Pick<AppDeps, 'clock'>, token: string, answer: 'CONFIRM' | 'DECLINE') {
+  const now = deps.clock()
   const confirmation = await deps.prisma.ownerConfirmation.findUnique({ where: { tokenHash: hashSessionToken(token) } })
   if (!confirmation || confirmation.decision || confirmation.expiresAt <= now) throw notFound(INVALID_CONFIRMATION_MESSAGE)
   const confirmed = answer === 'CONFIRM'

@@ -1,46 +1,41 @@
-import type { FastifyReply } from 'fastify'
 import type { DraftAnswers } from '@kakunin/schema/form/application-form'
-import type { Prisma } from '../db/prisma-plugin.ts'
-import type { MailSettings } from '../email/mail-plugin.ts'
+import { RESUMABLE_STATUSES } from '@kakunin/schema/status-machine'
+import { openApplicantSession } from '../applicant-session/open-session.ts'
+import { hashSessionToken } from '../applicant-session/session-token.ts'
+import type { AppDeps } from '../deps.ts'
+import { maskEmail } from '../email/mask-email.ts'
 import { enqueueEmail } from '../email/outbox.ts'
 import { draftSavedEmail } from '../email/templates.ts'
-import { hashSessionToken } from '../applicant-session/session-token.ts'
-import { conflict, notFound } from '../http/api-error.ts'
 import type { Application } from '../generated/prisma/client.ts'
-import { issueResumeToken, resumeLink } from './resume-tokens.ts'
-import { maskEmail } from '../email/mask-email.ts'
+import { conflict, notFound } from '../http/api-error.ts'
+import { answersOf } from '../state/approval-evidence.ts'
 import { recordEvent } from '../state/event-log.ts'
-import { RESUMABLE_STATUSES } from '@kakunin/schema/status-machine'
+import { issueResumeToken, resumeLink } from './resume-tokens.ts'
 
 export const INVALID_LINK_MESSAGE =
   'このリンクは無効か、有効期限が切れているか、すでに使用されています。新しいリンクをお送りすることができます。'
 
+type Deps = Pick<AppDeps, 'prisma' | 'mail' | 'clock' | 'settings'>
 
 /**
  * 下書きを保存し、あとで…: emails a resume link to the Twilioコンソールログイン用メールアドレス.
  * The link, the mail and the event are written together.
  */
-export async function sendDraftLink(prisma: Prisma, mail: MailSettings, applicationId: string, hours: number, now: Date) {
-  const application = await prisma.application.findUnique({ where: { id: applicationId } })
+export async function sendDraftLink(deps: Deps, applicationId: string) {
+  const application = await deps.prisma.application.findUnique({ where: { id: applicationId } })
   if (!application) throw notFound('お申し込みが見つかりません')
-  const login = (application.answers as DraftAnswers).login
+  const login = answersOf(application).login
   if (!login) throw conflict('「Twilioログイン情報」でメールアドレスを入力すると、下書きのリンクをお送りできます。')
   if (!RESUMABLE_STATUSES.includes(application.status)) throw conflict('このお申し込みは、これ以上の入力を必要としていません。')
-  await queueResumeMail(prisma, mail, application, login, hours, now, 'DRAFT_LINK_SENT')
+  await queueResumeMail(deps, application, login, 'DRAFT_LINK_SENT')
   return { sentTo: maskEmail(login.loginEmail) }
 }
 
-async function queueResumeMail(
-  prisma: Prisma,
-  mail: MailSettings,
-  application: Application,
-  login: NonNullable<DraftAnswers['login']>,
-  hours: number,
-  now: Date,
-  eventType: 'DRAFT_LINK_SENT' | 'RESUME_LINK_RENEWED',
-) {
-  await prisma.$transaction(async (tx) => {
-    const { token, expiresAt } = await issueResumeToken(tx, application.id, hours, now)
+async function queueResumeMail(deps: Deps, application: Application, login: NonNullable<DraftAnswers['login']>, eventType: 'DRAFT_LINK_SENT' | 'RESUME_LINK_RENEWED') {
+  const { mail } = deps
+  const now = deps.clock()
+  await deps.prisma.$transaction(async (tx) => {
+    const { token, expiresAt } = await issueResumeToken(tx, application.id, deps.settings.resumeHours, now)
     const email = draftSavedEmail({ reference: application.reference, link: resumeLink(mail.linkBaseUrl, token), expiresAt, senderName: mail.senderName })
     await enqueueEmail(tx, mail.fromAddress, { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email }, now)
     await recordEvent(tx, application.id, { type: eventType, actorType: 'APPLICANT', actorId: null, data: { to: login.loginEmail, expiresAt } }, now)
@@ -48,18 +43,20 @@ async function queueResumeMail(
 }
 
 /**
- * Opens a resume link: marks it used and gives this browser a session for the application. Every
- * failure (unknown, used, expired, malformed) is the same 404, so the answer reveals nothing.
+ * Opens a resume link: marks it used and opens a session for the application (the route gives it
+ * to the browser). Every failure (unknown, used, expired, malformed) is the same 404, so the answer
+ * reveals nothing.
  */
-export async function redeemResumeToken(prisma: Prisma, reply: FastifyReply, token: string, now: Date) {
+export async function redeemResumeToken(deps: Deps, token: string) {
   const tokenHash = hashSessionToken(token)
-  return prisma.$transaction(async (tx) => {
+  const now = deps.clock()
+  return deps.prisma.$transaction(async (tx) => {
     const claimed = await tx.resumeToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
     if (claimed.count === 0) throw notFound(INVALID_LINK_MESSAGE)
     const { application } = await tx.resumeToken.findUniqueOrThrow({ where: { tokenHash }, include: { application: true } })
-    await reply.startApplicantSession(tx, application.id, now)
+    const session = await openApplicantSession(tx, application.id, now)
     await recordEvent(tx, application.id, { type: 'RESUMED_FROM_LINK', actorType: 'APPLICANT', actorId: null, data: {} }, now)
-    return { status: application.status, resumeAt: application.resumeAt }
+    return { status: application.status, resumeAt: application.resumeAt, session }
   })
 }
 
@@ -67,10 +64,10 @@ export async function redeemResumeToken(prisma: Prisma, reply: FastifyReply, tok
  * From a used or expired link's page: send a fresh link to the same address. Answers the same
  * whatever the token, so it cannot be used to probe for applications or addresses.
  */
-export async function renewResumeLink(prisma: Prisma, mail: MailSettings, token: string, hours: number, now: Date) {
-  const known = await prisma.resumeToken.findUnique({ where: { tokenHash: hashSessionToken(token) }, include: { application: true } })
-  const login = known ? (known.application.answers as DraftAnswers).login : undefined
+export async function renewResumeLink(deps: Deps, token: string) {
+  const known = await deps.prisma.resumeToken.findUnique({ where: { tokenHash: hashSessionToken(token) }, include: { application: true } })
+  const login = known ? answersOf(known.application).login : undefined
   if (known && login && RESUMABLE_STATUSES.includes(known.application.status)) {
-    await queueResumeMail(prisma, mail, known.application, login, hours, now, 'RESUME_LINK_RENEWED')
+    await queueResumeMail(deps, known.application, login, 'RESUME_LINK_RENEWED')
   }
 }

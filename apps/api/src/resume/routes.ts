@@ -8,8 +8,6 @@ import { requireOwnApplication } from '../applicant-session/applicant-session.ts
 import { redeemResumeToken, renewResumeLink, sendDraftLink } from './resume-service.ts'
 
 export interface ResumeRoutesOptions {
-  hours: number
-  clock: () => Date
   /** Fresh-link requests per client per 15 minutes. */
   renewLimit: number
 }
@@ -17,7 +15,7 @@ export interface ResumeRoutesOptions {
 const tokenParams = z.strictObject({ token: z.string().check(z.maxLength(100)) })
 
 /** Drafts by email: send a resume link, open it, or ask for a fresh one. */
-export const resumeRoutes: FastifyPluginAsyncZod<ResumeRoutesOptions> = async (app, { hours, clock, renewLimit }) => {
+export const resumeRoutes: FastifyPluginAsyncZod<ResumeRoutesOptions> = async (app, { renewLimit }) => {
   await app.register(rateLimit, { global: false })
 
   app.post(
@@ -26,7 +24,7 @@ export const resumeRoutes: FastifyPluginAsyncZod<ResumeRoutesOptions> = async (a
       schema: { params: z.strictObject({ id: z.string() }), response: { 202: z.object({ sentTo: z.string() }), 404: errorResponse, 409: errorResponse } },
       preHandler: requireOwnApplication,
     },
-    async (request, reply) => reply.status(202).send(await sendDraftLink(app.prisma, app.mail, request.params.id, hours, clock())),
+    async (request, reply) => reply.status(202).send(await sendDraftLink(app.deps, request.params.id)),
   )
 
   // POST, not GET: mail scanners open links, and must not use up a single-use token.
@@ -42,7 +40,8 @@ export const resumeRoutes: FastifyPluginAsyncZod<ResumeRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const result = await redeemResumeToken(app.prisma, reply, request.params.token, clock())
+      const result = await redeemResumeToken(app.deps, request.params.token)
+      reply.setApplicantSession(result.session)
       return { status: result.status, resumeAt: result.resumeAt as (typeof RESUME_POINTS)[number] | null }
     },
   )
@@ -54,7 +53,7 @@ export const resumeRoutes: FastifyPluginAsyncZod<ResumeRoutesOptions> = async (a
       config: { rateLimit: { max: renewLimit, timeWindow: '15 minutes' } },
     },
     async (request, reply) => {
-      await renewResumeLink(app.prisma, app.mail, request.params.token, hours, clock())
+      await renewResumeLink(app.deps, request.params.token)
       return reply.status(202).send({
         message: 'お申し込みが確認できた場合は、登録されたメールアドレスに新しいリンクをお送りしました。メールが届かない場合は、迷惑メールフォルダもご確認ください。',
       })

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { REVIEW_DOCUMENT_LABELS, requiredReviewDocuments, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import type { Prisma } from '../db/prisma-plugin.ts'
+import type { AppDeps } from '../deps.ts'
 import { ApiError, conflict, notFound } from '../http/api-error.ts'
 import { answersOf } from '../state/approval-evidence.ts'
 import { recordEvent } from '../state/event-log.ts'
@@ -10,7 +10,9 @@ import { detectDocumentType } from './document-type.ts'
  * 高リスク取引: the applicant uploads what enhanced review asks for. Kept with the record (the bytes
  * and their SHA-256), never replaced: a second upload of a kind is a second document.
  */
-export async function uploadReviewDocument(prisma: Prisma, applicationId: string, kind: ReviewDocumentKind, bytes: Buffer, now: Date) {
+export async function uploadReviewDocument(deps: Pick<AppDeps, 'prisma' | 'clock'>, applicationId: string, kind: ReviewDocumentKind, bytes: Buffer) {
+  const { prisma } = deps
+  const now = deps.clock()
   const application = await prisma.application.findUnique({ where: { id: applicationId } })
   if (!application) throw notFound('お申し込みが見つかりません')
   if (application.status !== 'ENHANCED_REVIEW') throw conflict('このお申し込みでは、追加の書類の提出は必要ありません。')

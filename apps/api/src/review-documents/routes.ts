@@ -12,7 +12,7 @@ const params = z.strictObject({ id: z.string(), kind: z.enum(REVIEW_DOCUMENT_KIN
 const TOO_LARGE = `ファイルは${UPLOAD_MAX_BYTES / 1024 / 1024}MBまでです`
 
 /** The applicant's uploads for enhanced review: one file per request, multipart/form-data (field `file`). */
-export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ clock: () => Date }> = async (app, { clock }) => {
+export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0 } })
   app.post(
     '/applications/:id/review-documents/:kind',
@@ -29,7 +29,7 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod<{ clock: () => Date }> 
       } catch {
         throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `${TOO_LARGE}。`, { file: TOO_LARGE })
       }
-      await uploadReviewDocument(app.prisma, id, kind, bytes, clock())
+      await uploadReviewDocument(app.deps, id, kind, bytes)
       return reply.status(204).send(null)
     },
   )

@@ -1,4 +1,5 @@
 import { DENIAL_REASON_LABELS, type DenialReasonCode, type StaffDecisionBody } from '@kakunin/schema/staff'
+import type { AppDeps } from '../deps.ts'
 import type { StateDeps } from '../state/transition.ts'
 import { changeStatus } from '../state/transition.ts'
 import type { StaffIdentity } from './staff-auth.ts'
@@ -14,7 +15,8 @@ const FIELDS_OF_REASON: Partial<Record<DenialReasonCode, string[]>> = {
  * verification of record (and, for a high-risk application, a 統括管理者 with a reason); a staff
  * denial behaves exactly as a provider's (the same `denial` for the correction page, the same email).
  */
-export async function decideApplication(deps: StateDeps, id: string, staff: StaffIdentity, body: StaffDecisionBody, now: Date) {
+export async function decideApplication(deps: StateDeps & Pick<AppDeps, 'clock'>, id: string, staff: StaffIdentity, body: StaffDecisionBody) {
+  const now = deps.clock()
   const denial =
     body.decision === 'DENY'
       ? {

@@ -17,7 +17,8 @@ const security = [{ staffKey: [] }]
 const OPEN: readonly string[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW']
 
 /** What staff add to an application's evidence: a verification done elsewhere, a suspicion, and the enhanced-review documents. */
-export const staffEvidenceRoutes: FastifyPluginAsyncZod<{ clock: () => Date }> = async (app, { clock }) => {
+export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { clock } = app.deps
   const reviewer = requireRole('REVIEWER')
 
   app.post(

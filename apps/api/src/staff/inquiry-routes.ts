@@ -33,7 +33,8 @@ const idParams = z.strictObject({ id: z.uuid('お問い合わせが見つかり�
 const security = [{ staffKey: [] }]
 
 /** Inquiries for support staff: list (open first by default), read, mark answered with a note. */
-export const staffInquiryRoutes: FastifyPluginAsyncZod<{ clock: () => Date }> = async (app, { clock }) => {
+export const staffInquiryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { clock } = app.deps
   app.get(
     '/inquiries',
     {

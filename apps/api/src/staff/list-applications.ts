@@ -1,5 +1,5 @@
 import type { StaffApplicationQuery } from '@kakunin/schema/staff'
-import type { Prisma } from '../db/prisma-plugin.ts'
+import type { AppDeps } from '../deps.ts'
 import type { Prisma as PrismaNamespace } from '../generated/prisma/client.ts'
 import { ApiError } from '../http/api-error.ts'
 
@@ -34,7 +34,8 @@ const japanDayStart = (day: string, next = false) => {
 const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
 
 /** Newest first, a page at a time; only what finding an application needs. */
-export async function listApplications(prisma: Prisma, query: StaffApplicationQuery) {
+export async function listApplications(deps: Pick<AppDeps, 'prisma'>, query: StaffApplicationQuery) {
+  const { prisma } = deps
   const where: PrismaNamespace.ApplicationWhereInput[] = []
   if (query.status) where.push({ status: query.status })
   if (query.flow) where.push({ flow: query.flow })

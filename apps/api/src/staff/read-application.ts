@@ -2,7 +2,7 @@ import { applicationEvent } from '@kakunin/schema/events'
 import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { answersOf } from '../state/approval-evidence.ts'
 import { recordEvent } from '../state/event-log.ts'
-import type { Prisma } from '../db/prisma-plugin.ts'
+import type { AppDeps } from '../deps.ts'
 import { notFound } from '../http/api-error.ts'
 import type { StaffIdentity } from './staff-auth.ts'
 
@@ -12,7 +12,9 @@ const iso = (date: Date | null) => date?.toISOString() ?? null
  * One application with everything the 確認記録 holds. Reading full personal data is itself
  * recorded: which key, when.
  */
-export async function readApplication(prisma: Prisma, id: string, staff: StaffIdentity, purpose: 'VIEWED' | 'EXPORTED' = 'VIEWED', now = new Date()) {
+export async function readApplication(deps: Pick<AppDeps, 'prisma' | 'clock'>, id: string, staff: StaffIdentity, purpose: 'VIEWED' | 'EXPORTED' = 'VIEWED') {
+  const { prisma } = deps
+  const now = deps.clock()
   const application = await prisma.application.findUnique({
     where: { id },
     include: {

@@ -29,10 +29,11 @@ const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404
 const security = [{ staffKey: [] }]
 
 /** /api/staff: support staff find, read and decide applications. Every route needs an API key. */
-export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: () => Date }> = async (app, { resumeHours, clock }) => {
+export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { clock } = app.deps
   authenticateStaff(app)
-  await app.register(staffInquiryRoutes, { clock })
-  await app.register(staffEvidenceRoutes, { clock })
+  await app.register(staffInquiryRoutes)
+  await app.register(staffEvidenceRoutes)
   const viewer = requireRole('VIEWER')
   const reviewer = requireRole('REVIEWER')
   const admin = requireRole('ADMIN')
@@ -43,13 +44,13 @@ export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: ()
       preHandler: viewer,
       schema: { tags: ['staff'], security, querystring: staffApplicationQuery, response: { 200: staffApplicationList, ...errors } },
     },
-    async (request) => listApplications(app.prisma, request.query),
+    async (request) => listApplications(app.deps, request.query),
   )
 
   app.get(
     '/applications/:id',
     { preHandler: viewer, schema: { tags: ['staff'], security, params: idParams, response: { 200: staffApplicationDetail, ...errors } } },
-    async (request) => readApplication(app.prisma, request.params.id, staffOf(request)),
+    async (request) => readApplication(app.deps, request.params.id, staffOf(request)),
   )
 
   app.get(
@@ -65,7 +66,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: ()
       },
     },
     async (request, reply) => {
-      const read = await readApplication(app.prisma, request.params.id, staffOf(request), 'EXPORTED')
+      const read = await readApplication(app.deps, request.params.id, staffOf(request), 'EXPORTED')
       const record = verificationRecord(read, read.flow === 'LINK_VERIFIED' ? await linkRecordOf(app.prisma, read.id) : null)
       if (request.query.format === 'json') return record
       return reply
@@ -87,7 +88,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ resumeHours: number; clock: ()
         response: { 200: z.object({ status: z.enum(APPLICATION_STATUSES) }), ...errors },
       },
     },
-    async (request) => decideApplication({ prisma: app.prisma, mail: { ...app.mail, resumeHours } }, request.params.id, staffOf(request), request.body, clock()),
+    async (request) => decideApplication(app.deps, request.params.id, staffOf(request), request.body),
   )
 
   app.get(

@@ -34,8 +34,9 @@ export function authenticateStaff(app: FastifyInstance) {
     if (!found || found.revokedAt) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが無効です')
     request.staff = { id: found.id, name: found.name, role: found.role }
     // Recorded at minute precision, so reads do not become writes on every call.
-    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-      await app.prisma.staffKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } })
+    const now = app.deps.clock()
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      await app.prisma.staffKey.update({ where: { id: found.id }, data: { lastUsedAt: now } })
     }
   })
 }

@@ -40,7 +40,7 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
               account_sid = COALESCE($10, a.account_sid), login_email = COALESCE($11, a.login_email),
               contact_email = COALESCE($12, a.contact_email), full_name = COALESCE($13, a.full_name),
               full_name_kana = COALESCE($14, a.full_name_kana), verified_account_sid = COALESCE($15, a.verified_account_sid)
-        WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION}
+        WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION('$7')}
        RETURNING a.*
      ), event AS (
        INSERT INTO application_events (application_id, type, actor_type, data, created_at)
@@ -98,7 +98,7 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
        UPDATE applications a
           SET status = 'SUBMITTED', submitted_at = $6, resume_at = NULL, version = a.version + 1, updated_at = $6
          FROM applications before
-        WHERE a.id = $1 AND before.id = a.id AND a.version = $3 AND a.status::text = ANY($4) AND a.flow = 'FIRST_TIME' AND ${OWNED_BY_SESSION}
+        WHERE a.id = $1 AND before.id = a.id AND a.version = $3 AND a.status::text = ANY($4) AND a.flow = 'FIRST_TIME' AND ${OWNED_BY_SESSION('$6')}
        RETURNING a.*, before.status AS from_status
      ), event AS (
        INSERT INTO application_events (application_id, type, actor_type, from_status, to_status, data, created_at)

@@ -20,9 +20,10 @@ const LAST_EVENING = new Date('2027-03-31T14:50:00Z')
 const AFTER_CUTOVER = new Date('2027-03-31T15:05:00Z')
 
 async function openedOn(at: Date, method: 'ho' | 'ic_chip') {
+  // The whole visit in the app's time: sessions, submission and the QR code.
+  now = at
   const browser = await applicantBrowser(app)
   await browser.submitComplete({ ...validAnswers, login: { ...validAnswers.login, accountSid: newSid() } })
-  now = at
   const { url } = (await browser.send('POST', `/api/applications/${browser.id}/verifications`)).json()
   const phone = sandboxPhone(app, url)
   expect((await phone.start(method)).statusCode).toBe(204)

@@ -1,7 +1,6 @@
 import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { StatusEventType } from '@kakunin/schema/events'
-import type { Prisma } from '../db/prisma-plugin.ts'
-import type { VerdictMailSettings } from '../email/verdict-email.ts'
+import type { AppDeps } from '../deps.ts'
 import { Prisma as PrismaNamespace, type VerificationStatus } from '../generated/prisma/client.ts'
 import { notFound } from '../http/api-error.ts'
 import { changeStatus } from '../state/transition.ts'
@@ -23,14 +22,9 @@ const MOVES: Record<ProviderEvent['kind'], { verification: VerificationStatus; a
  * event twice changes nothing, and a move the rules refuse (409, recorded) leaves no trace of the
  * event but the refusal.
  */
-export async function applyProviderEvent(
-  prisma: Prisma,
-  mail: VerdictMailSettings,
-  provider: string,
-  event: ProviderEvent,
-  payload: unknown,
-  now: Date,
-): Promise<Outcome> {
+export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' | 'clock'>, provider: string, event: ProviderEvent, payload: unknown): Promise<Outcome> {
+  const { prisma, mail } = deps
+  const now = deps.clock()
   const verification = await prisma.verification.findUnique({
     where: { provider_providerReference: { provider, providerReference: event.providerReference } },
   })

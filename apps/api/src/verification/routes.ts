@@ -3,32 +3,20 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { currentVerificationResponse, verificationView } from '@kakunin/schema/verification'
 import { z } from '@kakunin/schema/zod'
 import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
-import type { IdentityVerificationProvider } from './provider.ts'
 import { currentVerification, startVerification } from './verification-service.ts'
-
-export interface VerificationRoutesOptions {
-  provider: IdentityVerificationProvider
-  publicBaseUrl: string | undefined
-  sessionMinutes: number
-  clock: () => Date
-}
 
 const idParams = z.strictObject({ id: z.string() })
 const errors = { 404: errorResponse, 409: errorResponse }
 
 /** The applicant's side of 身元確認: open a session (QR code) and follow it until the verdict. */
-export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions> = async (app, options) => {
+export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications/:id/verifications',
     { schema: { params: idParams, response: { 201: verificationView, ...errors } }, preHandler: requireOwnApplication },
     async (request, reply) => {
       // The phone must reach the same service the browser does, unless configured otherwise.
-      const publicBaseUrl = options.publicBaseUrl ?? `${request.protocol}://${request.host}`
-      const view = await startVerification(app.prisma, options.provider, request.params.id, {
-        publicBaseUrl,
-        sessionMinutes: options.sessionMinutes,
-        now: options.clock(),
-      })
+      const publicBaseUrl = app.deps.settings.publicBaseUrl ?? `${request.protocol}://${request.host}`
+      const view = await startVerification(app.deps, request.params.id, { publicBaseUrl })
       return reply.status(201).send(view)
     },
   )
@@ -36,6 +24,6 @@ export const verificationRoutes: FastifyPluginAsyncZod<VerificationRoutesOptions
   app.get(
     '/applications/:id/verifications/current',
     { schema: { params: idParams, response: { 200: currentVerificationResponse, ...errors } }, preHandler: requireOwnApplication },
-    async (request) => currentVerification(app.prisma, request.params.id, options.clock()),
+    async (request) => currentVerification(app.deps, request.params.id),
   )
 }

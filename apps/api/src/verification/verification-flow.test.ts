@@ -182,9 +182,10 @@ describe('the sandbox phone pages', () => {
 
 describe('the ホ cut-over on 2027-04-01', () => {
   it('offers only the IC chip to sessions started from that day, and refuses ホ', async () => {
-    const browser = await submittedApplicant()
+    // The applicant's session lives in the app's time too: the whole visit happens on that day.
     now = new Date('2027-04-01T00:00:00+09:00')
     try {
+      const browser = await submittedApplicant()
       const phone = sandboxPhone(app, (await startVerification(browser)).json().url)
       expect((await phone.session()).json().methods).toEqual(['ic_chip'])
       const refused = await phone.start('ho')

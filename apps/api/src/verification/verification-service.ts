@@ -3,10 +3,10 @@ import type { VerificationView } from '@kakunin/schema/verification'
 import { answersOf } from '../state/approval-evidence.ts'
 import { VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { recordEvent } from '../state/event-log.ts'
-import type { Prisma } from '../db/prisma-plugin.ts'
+import type { AppDeps } from '../deps.ts'
 import type { Verification } from '../generated/prisma/client.ts'
 import { conflict, notFound } from '../http/api-error.ts'
-import type { IdentityVerificationProvider, Mismatch } from './provider.ts'
+import type { Mismatch } from './provider.ts'
 
 
 export async function toVerificationView(verification: Verification, now: Date): Promise<VerificationView> {
@@ -26,12 +26,10 @@ export async function toVerificationView(verification: Verification, now: Date):
  * 利用者身元確認プランの確認を行う: opens a session with the provider for a submitted application
  * and records it. A new session (after one expired) never replaces the old ones in the record.
  */
-export async function startVerification(
-  prisma: Prisma,
-  provider: IdentityVerificationProvider,
-  applicationId: string,
-  options: { publicBaseUrl: string; sessionMinutes: number; now: Date },
-) {
+export async function startVerification(deps: Pick<AppDeps, 'prisma' | 'providers' | 'clock' | 'settings'>, applicationId: string, options: { publicBaseUrl: string }) {
+  const { prisma } = deps
+  const provider = deps.providers.active
+  const now = deps.clock()
   const application = await prisma.application.findUnique({ where: { id: applicationId } })
   if (!application) throw notFound('お申し込みが見つかりません')
   if (application.flow !== 'FIRST_TIME') throw conflict('取引時確認済みのAccount SIDとの紐付けでは、本人確認は行いません。')
@@ -41,16 +39,16 @@ export async function startVerification(
 
   const user = answersOf(application).user
   if (!user) throw conflict('利用者情報が入力されていません。')
-  const expiresAt = new Date(options.now.getTime() + options.sessionMinutes * 60_000)
+  const expiresAt = new Date(now.getTime() + deps.settings.verificationSessionMinutes * 60_000)
   const session = await provider.createSession({
     comparing: { reference: application.reference, ...user },
     publicBaseUrl: options.publicBaseUrl,
     expiresAt,
-    now: options.now,
+    now,
   })
   const verification = await prisma.$transaction(async (tx) => {
     const created = await tx.verification.create({
-      data: { applicationId, provider: provider.name, providerReference: session.providerReference, url: session.url, expiresAt, createdAt: options.now },
+      data: { applicationId, provider: provider.name, providerReference: session.providerReference, url: session.url, expiresAt, createdAt: now },
     })
     await recordEvent(
       tx,
@@ -61,18 +59,20 @@ export async function startVerification(
         actorId: null,
         data: { verificationId: created.id, provider: provider.name, providerReference: session.providerReference, expiresAt },
       },
-      options.now,
+      now,
     )
     return created
   })
-  return toVerificationView(verification, options.now)
+  return toVerificationView(verification, now)
 }
 
 /**
  * The verification of the current submission: after a correction and resubmission, the earlier
  * (denied) sessions belong to the history, not to what the applicant is doing now.
  */
-export async function currentVerification(prisma: Prisma, applicationId: string, now: Date) {
+export async function currentVerification(deps: Pick<AppDeps, 'prisma' | 'clock'>, applicationId: string) {
+  const { prisma } = deps
+  const now = deps.clock()
   const application = await prisma.application.findUnique({ where: { id: applicationId }, select: { status: true, submittedAt: true } })
   if (!application) throw notFound('お申し込みが見つかりません')
   const latest = await prisma.verification.findFirst({

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { ApiError, notFound } from '../http/api-error.ts'
 import { WebhookRejected } from './provider.ts'
-import type { ProviderRegistry } from './provider-registry.ts'
 import { applyProviderEvent } from './provider-events.ts'
 
 /** The 404 for a provider name this process does not run (unknown, or not configured). */
@@ -12,16 +11,13 @@ export const UNKNOWN_PROVIDER_MESSAGE = 'この本人確認サービスからの
  * configured adapter. The body is kept raw: the signature covers the exact bytes sent. Each
  * adapter names the header its vendor signs in.
  */
-export const webhookRoutes: FastifyPluginAsync<{ registry: Pick<ProviderRegistry, 'get'>; clock: () => Date; resumeHours: number }> = async (
-  app,
-  { registry, clock, resumeHours },
-) => {
+export const webhookRoutes: FastifyPluginAsync = async (app) => {
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body))
 
   app.post<{ Params: { provider: string } }>('/webhooks/ekyc/:provider', async (request, reply) => {
-    const provider = registry.get(request.params.provider)
+    const provider = app.deps.providers.get(request.params.provider)
     if (!provider) throw notFound(UNKNOWN_PROVIDER_MESSAGE)
-    const now = clock()
+    const now = app.deps.clock()
     const signature = request.headers[provider.signatureHeader]
     let event
     try {
@@ -31,7 +27,7 @@ export const webhookRoutes: FastifyPluginAsync<{ registry: Pick<ProviderRegistry
       request.log.warn({ provider: provider.name, reason: error.message }, 'webhook rejected')
       throw new ApiError(error.statusCode, error.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', '署名を検証できませんでした')
     }
-    const outcome = await applyProviderEvent(app.prisma, { ...app.mail, resumeHours }, provider.name, event, JSON.parse(String(request.body)), now)
+    const outcome = await applyProviderEvent(app.deps, provider.name, event, JSON.parse(String(request.body)))
     return reply.status(200).send({ received: true, duplicate: outcome === 'duplicate' })
   })
 }

@@ -10,8 +10,8 @@ declare module 'fastify' {
 }
 
 /** The outbound status webhook, when configured: its worker runs while the app is up. */
-export const statusWebhookPlugin = fp<{ config: Config; runWorker: boolean }>(
-  async (app, { config, runWorker }) => {
+export const statusWebhookPlugin = fp<{ config: Config; runWorker: boolean; clock: () => Date }>(
+  async (app, { config, runWorker, clock }) => {
     if (!config.STATUS_WEBHOOK_URL || !config.STATUS_WEBHOOK_SECRET) {
       app.decorate('flushStatusWebhooks', null)
       return
@@ -22,6 +22,7 @@ export const statusWebhookPlugin = fp<{ config: Config; runWorker: boolean }>(
       secret: config.STATUS_WEBHOOK_SECRET,
       log: app.log,
       pollMs: config.OUTBOX_POLL_MS,
+      clock,
     })
     app.decorate('flushStatusWebhooks', () => worker.runOnce())
     if (runWorker) app.addHook('onReady', async () => worker.start())

@@ -24,26 +24,26 @@ const isPermanent = (error: unknown) =>
  * (`x-kakunin-signature: t=…,v1=HMAC-SHA256(secret, "t.body")`); the event id lets the receiver
  * ignore a repeat.
  */
-export function createStatusWebhookWorker(deps: { pool: pg.Pool; url: string; secret: string; log: FastifyBaseLogger; pollMs: number }) {
+export function createStatusWebhookWorker(deps: { pool: pg.Pool; url: string; secret: string; log: FastifyBaseLogger; pollMs: number; clock: () => Date }) {
   async function deliver(row: WebhookRow) {
     const body = JSON.stringify({ id: row.id, ...row.payload })
     try {
       const response = await fetch(deps.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(deps.secret, body), 'x-kakunin-event-id': row.id },
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(deps.secret, body, deps.clock()), 'x-kakunin-event-id': row.id },
         body,
         signal: AbortSignal.timeout(10_000),
       })
       if (!response.ok) throw new DeliveryRefused(response.status)
-      await deps.pool.query(`UPDATE outbox_webhooks SET status = 'SENT', sent_at = now(), locked_until = NULL WHERE id = $1`, [row.id])
+      await deps.pool.query(`UPDATE outbox_webhooks SET status = 'SENT', sent_at = $2, locked_until = NULL WHERE id = $1`, [row.id, deps.clock()])
     } catch (error) {
-      const { giveUp, message } = await reschedule(deps.pool, 'outbox_webhooks', row, error, isPermanent(error))
+      const { giveUp, message } = await reschedule(deps.pool, 'outbox_webhooks', row, error, isPermanent(error), deps.clock())
       deps.log.warn({ webhookId: row.id, attempts: row.attempts, giveUp, err: message }, 'status webhook delivery failed')
     }
   }
 
   async function runOnce(): Promise<number> {
-    const rows = await claimDue<WebhookRow>(deps.pool, 'outbox_webhooks', 'id, payload, attempts')
+    const rows = await claimDue<WebhookRow>(deps.pool, 'outbox_webhooks', 'id, payload, attempts', deps.clock())
     for (const row of rows) await deliver(row)
     return rows.length
   }
