@@ -1,44 +1,17 @@
 import type pg from 'pg'
-import type { ApplicantApplication, ApplicationStatus } from '@kakunin/schema/application'
-import type { ApplicationFlow } from '@kakunin/schema/application-flow'
-import type { DraftAnswers } from '@kakunin/schema/form/application-form'
-import type { ResumePoint } from '@kakunin/schema/form/steps'
-import { applicantExtras } from './applicant-extras.ts'
+import type { Application } from '../generated/prisma/client.ts'
 
 // The applicant's reads on the hot path, as named SQL statements (planned once per connection).
 // The matching single-statement writes live with the transition module (state/applicant-writes.ts).
 
-export const RETURNED = `id, reference, flow, status, version, answers, resume_at, created_at, updated_at, submitted_at`
+/**
+ * The columns the hot path reads, named as Prisma names its fields: the row is Prisma's own
+ * `Application` type (derived from schema.prisma), so there is one mapper for both ways of reading.
+ * `application-columns.test.ts` checks these names against schema.prisma.
+ */
+export const RETURNED = `id, reference, flow, status, version, answers, resume_at AS "resumeAt", created_at AS "createdAt", updated_at AS "updatedAt", submitted_at AS "submittedAt"`
 
-export interface ApplicationRow {
-  id: string
-  reference: string
-  flow: ApplicationFlow
-  status: ApplicationStatus
-  version: number
-  answers: DraftAnswers
-  resume_at: ResumePoint | null
-  created_at: Date
-  updated_at: Date
-  submitted_at: Date | null
-}
-
-/** The applicant's view of a row; a DENIED one also says what to correct. */
-export async function rowToView(pool: pg.Pool, row: ApplicationRow): Promise<ApplicantApplication> {
-  return {
-    id: row.id,
-    reference: row.reference,
-    flow: row.flow,
-    status: row.status,
-    version: row.version,
-    answers: row.answers,
-    resumeAt: row.resume_at,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    ...(await applicantExtras(pool, row)),
-  }
-}
+export type ApplicationRow = Pick<Application, 'id' | 'reference' | 'flow' | 'status' | 'version' | 'answers' | 'resumeAt' | 'createdAt' | 'updatedAt' | 'submittedAt'>
 
 /** The session that must own the row: `$2` its token hash, `$3` the time (the app's clock) it is checked at. */
 export const OWNED_BY_SESSION = (now: string) => `EXISTS (SELECT 1 FROM applicant_sessions s

@@ -1,11 +1,11 @@
 import type { ApplicantApplication, ApplicationSummary } from '@kakunin/schema/application'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import type pg from 'pg'
-import type { Application } from '../generated/prisma/client.ts'
+import type { ApplicationRow } from './application-sql.ts'
 import { answersOf } from '../state/approval-evidence.ts'
 import { applicantExtras } from './applicant-extras.ts'
 
-export function toSummary(application: Application): ApplicationSummary {
+export function toSummary(application: ApplicationRow): ApplicationSummary {
   return {
     id: application.id,
     reference: application.reference,
@@ -17,8 +17,11 @@ export function toSummary(application: Application): ApplicationSummary {
   }
 }
 
-/** The applicant's own view: the response schema strips anything it does not declare. */
-export async function toApplicantView(pool: pg.Pool, application: Application): Promise<ApplicantApplication> {
+/**
+ * The applicant's own view, from a row read by Prisma or by the hot path's SQL (the same type):
+ * the answers parsed with the shared schema; the response schema strips anything undeclared.
+ */
+export async function toApplicantView(pool: pg.Pool, application: ApplicationRow): Promise<ApplicantApplication> {
   const answers = answersOf(application)
   return {
     ...toSummary(application),

@@ -3,18 +3,17 @@ import { fieldErrors } from '@kakunin/schema/errors'
 import { linkVerifiedApplication } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, STEPS_BY_FLOW } from '@kakunin/schema/form/steps'
 import { SID_HOLDING_STATUSES, SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
-import { ApiError, conflict, notFound } from '../http/api-error.ts'
+import { conflict, notFound, validationFailed } from '../http/api-error.ts'
 import { requestOwnerConfirmation, type ConfirmationDeps } from '../owner-confirmation/owner-confirmation-service.ts'
 import { answersOf, highRiskOf, verifiedRootOf } from '../state/approval-evidence.ts'
 import { changeStatus } from '../state/transition.ts'
 import { toApplicantView } from './application-view.ts'
-import { VALIDATION_MESSAGE } from './save-step.ts'
 
 /** Says no more than "not verified", whatever the reason: unknown, pending, denied, high-risk or someone else's. */
 export const NOT_VERIFIED_MESSAGE = '取引時確認済みのAccount SIDとして確認できませんでした。入力内容をご確認ください。'
 export const SID_IN_USE_MESSAGE = 'この新しいAccount SIDは、すでに取引時確認済みか、別のお申し込みで手続き中です。'
 
-const notVerified = () => new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESSAGE, { 'login.verifiedAccountSid': NOT_VERIFIED_MESSAGE })
+const notVerified = () => validationFailed({ 'login.verifiedAccountSid': NOT_VERIFIED_MESSAGE })
 
 /**
  * 2回目以降 → 送信する: a new Account SID relies on a customer already verified (犯収法4条3項). The
@@ -34,17 +33,17 @@ export async function submitLink(deps: AppDeps, id: string, input: { version: nu
   const answers = answersOf(application)
   const missing = STEPS_BY_FLOW.LINK_VERIFIED.filter((step) => answers[step] === undefined)
   if (missing.length > 0) {
-    throw new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESSAGE, Object.fromEntries(missing.map((step) => [step, `「${STEP_TITLES[step]}」が入力されていません`])))
+    throw validationFailed(Object.fromEntries(missing.map((step) => [step, `「${STEP_TITLES[step]}」が入力されていません`])))
   }
   const parsed = linkVerifiedApplication.safeParse(answers)
-  if (!parsed.success) throw new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESSAGE, fieldErrors(parsed.error.issues))
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error.issues))
   const { accountSid, verifiedAccountSid } = parsed.data.login
   if (!verifiedAccountSid) throw notVerified()
 
   const chain = await verifiedRootOf(prisma, verifiedAccountSid)
   if (!chain || chain.reliedOn.id === id || (await highRiskOf(prisma, chain.root)).length > 0) throw notVerified()
   const taken = await prisma.application.count({ where: { accountSid, status: { in: [...SID_HOLDING_STATUSES] }, id: { not: id } } })
-  if (taken > 0) throw new ApiError(400, 'VALIDATION_FAILED', VALIDATION_MESSAGE, { 'login.accountSid': SID_IN_USE_MESSAGE })
+  if (taken > 0) throw validationFailed({ 'login.accountSid': SID_IN_USE_MESSAGE })
 
   const { application: submitted } = await changeStatus(confirming, {
     applicationId: id,

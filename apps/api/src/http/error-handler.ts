@@ -1,10 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { fieldErrors, type ErrorCode, type ErrorResponse } from '@kakunin/schema/errors'
+import { fieldErrors, type ErrorCode, type ErrorResponse, VALIDATION_MESSAGE } from '@kakunin/schema/errors'
 import { ApiError } from './api-error.ts'
 
-const VALIDATION_MESSAGE = '入力内容に誤りがあります。各項目のメッセージをご確認ください。'
 
 function send(reply: FastifyReply, statusCode: number, error: ErrorResponse['error']) {
   return reply.status(statusCode).type('application/json; charset=utf-8').send({ error })

@@ -5,7 +5,7 @@ import { japanToday } from '@kakunin/schema/japan-time'
 import { externalVerificationBody, suspicionBody } from '@kakunin/schema/staff'
 import { isMethodAvailable } from '@kakunin/schema/verification-method'
 import { z } from '@kakunin/schema/zod'
-import { ApiError, conflict, notFound } from '../http/api-error.ts'
+import { conflict, notFound, validationFailed } from '../http/api-error.ts'
 import { recordEvent } from '../state/event-log.ts'
 import { requireRole, staffOf } from './staff-auth.ts'
 
@@ -38,10 +38,10 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const today = japanToday(now)
       const todayKey = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`
       if (Number.isNaN(verifiedAt.getTime()) || body.verifiedOn > todayKey) {
-        throw new ApiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', { verifiedOn: '確認を行った日は今日以前の日付を指定してください' })
+        throw validationFailed({ verifiedOn: '確認を行った日は今日以前の日付を指定してください' })
       }
       if (!isMethodAvailable(body.method, verifiedAt)) {
-        throw new ApiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', { method: 'この確認方法は、その日には法令で認められていません' })
+        throw validationFailed({ method: 'この確認方法は、その日には法令で認められていません' })
       }
       const verification = await app.prisma.$transaction(async (tx) => {
         const created = await tx.verification.create({

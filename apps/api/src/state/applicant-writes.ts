@@ -4,6 +4,7 @@ import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { eventDataSchema } from '@kakunin/schema/events'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
+import type { OutboxEmailRow } from '../email/outbox.ts'
 import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from '../applications/application-sql.ts'
 
 // The applicant's two hot writes as single SQL statements. Each checks the session, the version
@@ -68,24 +69,14 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
   return rows[0] ?? null
 }
 
-export interface QueuedEmail {
-  to: string
-  fallbackTo: string | null
-  template: string
-  subject: string
-  text: string
-  html: string
-  messageId: string
-}
-
 export interface SubmitWrite {
   id: string
   tokenHash: string
   version: number
   /** The validated answers, recorded in the event as exactly what was submitted. */
   answers: unknown
-  /** 申込受付, queued by the same statement. */
-  email: QueuedEmail
+  /** 申込受付, queued by the same statement (its application is the row's). */
+  email: OutboxEmailRow
   now: Date
 }
 
@@ -105,7 +96,7 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
        SELECT id, 'SUBMITTED', 'APPLICANT', from_status, 'SUBMITTED', jsonb_build_object('answers', $5::jsonb), $6 FROM updated
      ), email AS (
        INSERT INTO outbox_emails (id, application_id, template, "to", fallback_to, subject, text, html, message_id, created_at, next_attempt_at)
-       SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $6, $6 FROM updated
+       SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM updated
      )
      SELECT ${RETURNED} FROM updated`,
     values: [
@@ -122,6 +113,8 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
       w.email.text,
       w.email.html,
       w.email.messageId,
+      w.email.createdAt,
+      w.email.nextAttemptAt,
     ],
   })
   return rows[0] ?? null

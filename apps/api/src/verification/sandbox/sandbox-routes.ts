@@ -20,7 +20,7 @@ import {
 import { z } from '@kakunin/schema/zod'
 import { hashSessionToken } from '../../applicant-session/session-token.ts'
 import type { SandboxEkycSession } from '../../generated/prisma/client.ts'
-import { ApiError, conflict, notFound } from '../../http/api-error.ts'
+import { ApiError, conflict, notFound, validationFailed } from '../../http/api-error.ts'
 import type { ComparingData } from '../provider.ts'
 import { availableMethods, isMethodAvailable } from '../verification-method.ts'
 import { compareIdentity } from './compare-identity.ts'
@@ -90,7 +90,7 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
       // A method must be lawful on the day the images or IC data are received (the transition module
       // checks the same when the verdict comes): ホ is not offered from 2027-04-01 (JST).
       if (!isMethodAvailable(method, clock())) {
-        throw new ApiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', {
+        throw validationFailed({
           method: 'この確認方法は2027年4月1日以降は利用できません。ICチップの読み取りをお選びください。',
         })
       }
