@@ -22,6 +22,7 @@ const vitest = (name, filter) => ({
 
 const suites = [
   vitest('unit (packages/schema)', '@kakunin/schema'),
+  vitest('component (apps/web)', '@kakunin/web'),
   vitest('API integration (apps/api)', '@kakunin/api'),
   {
     name: 'end-to-end (e2e, Chromium)',

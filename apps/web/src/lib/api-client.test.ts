@@ -1,0 +1,48 @@
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { API, apiError, jsonBody } from '../testing/handlers.ts'
+import { server } from '../testing/server.ts'
+import { apiFetch, ApiRequestError } from './api-client.ts'
+
+describe('apiFetch', () => {
+  it('sends JSON to the relative /api path and returns the parsed answer', async () => {
+    let sent: { method: string; contentType: string | null; body: unknown } | undefined
+    server.use(
+      http.post(`${API}/things`, async ({ request }) => {
+        sent = { method: request.method, contentType: request.headers.get('content-type'), body: await jsonBody(request) }
+        return HttpResponse.json({ ok: true })
+      }),
+    )
+    await expect(apiFetch('/things', { method: 'POST', body: { a: 1 } })).resolves.toEqual({ ok: true })
+    expect(sent).toEqual({ method: 'POST', contentType: 'application/json', body: { a: 1 } })
+  })
+
+  it('returns undefined for an empty answer (204)', async () => {
+    server.use(http.post(`${API}/things`, () => new HttpResponse(null, { status: 204 })))
+    await expect(apiFetch('/things', { method: 'POST' })).resolves.toBeUndefined()
+  })
+
+  it('turns the error shape of a non-2xx answer into an ApiRequestError', async () => {
+    server.use(http.get(`${API}/things`, () => apiError(400, 'VALIDATION_FAILED', '入力内容に誤りがあります。', { a: 'だめです' })))
+    const error: unknown = await apiFetch('/things').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiRequestError)
+    expect(error).toMatchObject({
+      status: 400,
+      message: '入力内容に誤りがあります。',
+      body: { code: 'VALIDATION_FAILED', fields: { a: 'だめです' } },
+    })
+  })
+
+  it('gives a failure without the error shape a general message', async () => {
+    server.use(http.get(`${API}/things`, () => new HttpResponse(null, { status: 502 })))
+    await expect(apiFetch('/things')).rejects.toMatchObject({ status: 502, body: { code: 'INTERNAL_ERROR', message: 'エラーが発生しました。' } })
+  })
+
+  it('reports a network failure as status 0 with advice to check the connection', async () => {
+    server.use(http.get(`${API}/things`, () => HttpResponse.error()))
+    await expect(apiFetch('/things')).rejects.toMatchObject({
+      status: 0,
+      body: { code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('インターネット接続をご確認') },
+    })
+  })
+})

@@ -1,0 +1,52 @@
+// Test data for the SPA, built and checked by the shared schemas: a fixture that the API could
+// not send fails here, in the test that uses it, rather than passing against a shape nobody sends.
+import { applicantApplication, type ApplicantApplication } from '@kakunin/schema/application'
+import { validLogin, validType, validUser } from '@kakunin/schema/form/fixtures'
+import { verificationView, type CurrentVerificationResponse, type VerificationView } from '@kakunin/schema/verification'
+import type * as z from 'zod/mini'
+
+export const APPLICATION_ID = '3f1c2a4e-8b7d-4c6a-9e5f-1a2b3c4d5e6f'
+export const VERIFICATION_ID = '7d2e4b1a-5c3f-4e8d-a9b6-0c1d2e3f4a5b'
+
+/** The applicant's application as `GET /api/applications/current` answers it; a first-time draft unless told otherwise. */
+export function anApplication(overrides: Partial<z.input<typeof applicantApplication>> = {}): ApplicantApplication {
+  return applicantApplication.parse({
+    id: APPLICATION_ID,
+    reference: 'KYC-20261201-0001',
+    flow: 'FIRST_TIME',
+    status: 'DRAFT',
+    version: 3,
+    createdAt: '2026-12-01T01:00:00.000Z',
+    updatedAt: '2026-12-01T01:05:00.000Z',
+    answers: { type: validType, login: validLogin },
+    resumeAt: 'user',
+    submittedAt: null,
+    denial: null,
+    ownerConfirmation: null,
+    enhancedReview: null,
+    ...overrides,
+  })
+}
+
+/** A first-time application with every step up to 利用者情報 answered. */
+export const withUserAnswered = (overrides: Partial<z.input<typeof applicantApplication>> = {}) =>
+  anApplication({ answers: { type: validType, login: validLogin, user: validUser }, ...overrides })
+
+/** A verification session as the applicant's page sees it; a fresh QR code unless told otherwise. */
+export function aVerification(overrides: Partial<z.input<typeof verificationView>> = {}): VerificationView {
+  return verificationView.parse({
+    id: VERIFICATION_ID,
+    status: 'PENDING',
+    url: 'http://localhost/m/verify/test-token',
+    // A 1×1 PNG: the page shows whatever image the API drew.
+    qrCode: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    expiresAt: '2026-12-01T01:35:00.000Z',
+    mismatches: [],
+    ...overrides,
+  })
+}
+
+export const currentVerification = (
+  applicationStatus: CurrentVerificationResponse['applicationStatus'],
+  verification: VerificationView | null,
+): CurrentVerificationResponse => ({ applicationStatus, verification })

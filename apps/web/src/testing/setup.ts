@@ -1,0 +1,28 @@
+// Shared by every test file (vitest.config.ts `setupFiles`). Tests import describe/it/expect
+// from 'vitest' explicitly: no globals, so ESLint and tsc need nothing extra.
+import '@testing-library/jest-dom/vitest'
+// jsdom has no CSS namespace; collectErrors uses CSS.escape, as every supported browser has it.
+import 'css.escape'
+import { cleanup, configure } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { clearQueryClients } from './render.tsx'
+import { server } from './server.ts'
+
+// A screen's first render loads its lazy chunk (transformed on first use): allow for it.
+configure({ asyncUtilTimeout: 3000 })
+
+// 'error' makes an unhandled request fail in the app (a network error); recording them makes the
+// test fail too, naming the request, instead of passing on whatever the app showed instead.
+const unhandled: string[] = []
+server.events.on('request:unhandled', ({ request }) => void unhandled.push(`${request.method} ${request.url}`))
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  // Without vitest globals, Testing Library does not unmount by itself.
+  cleanup()
+  clearQueryClients()
+  server.resetHandlers()
+  const requests = unhandled.splice(0)
+  expect(requests, 'requests without an MSW handler').toEqual([])
+})
+afterAll(() => server.close())
