@@ -26,6 +26,9 @@ export const errorResponse = z.object({
 })
 export type ErrorResponse = z.infer<typeof errorResponse>
 
+/** The message of every 400 whose fields say what is wrong. */
+export const VALIDATION_MESSAGE = '入力内容に誤りがあります。各項目のメッセージをご確認ください。'
+
 export const UNKNOWN_FIELD_MESSAGE = 'この項目は受け付けていません'
 
 /** The parts of a zod issue that locate it; the API rebuilds these from Fastify's validation errors. */
