@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto'
+import { newAccountSid } from '@kakunin/test-data/accounts'
+import { customer, validLogin } from '@kakunin/test-data/answers'
 
 /** What a test types into the applicant's form, in the words the form shows. */
 export interface PersonAnswers {
@@ -31,26 +32,18 @@ export interface FormAnswers {
   agent: AgentAnswers | null
 }
 
-/** A fresh Account SID per test, so tests never look at each other's rows. */
-export const newAccountSid = () => `AC${randomBytes(16).toString('hex')}`
+export { newAccountSid } from '@kakunin/test-data/accounts'
+export { birthDateForAge as birthDateAged } from '@kakunin/test-data/birth-date'
 
-/** A birth date that makes someone `age` today in Japan (their birthday was earlier this year). */
-export function birthDateAged(age: number): PersonAnswers['birthDate'] {
-  const [year] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).split('-').map(Number)
-  return { year: String(year! - age - 1), month: '12', day: '31' }
-}
-
+/**
+ * The shared test customer as a person types them into the form (the choices by their labels),
+ * with a fresh Account SID; the town written the way people write it (2丁目21-1).
+ */
 export function sampleAnswers(overrides: Partial<FormAnswers> = {}): FormAnswers {
+  const person = customer({ address: { town: '渋谷2丁目21-1', building: '' } })
   return {
-    login: { accountSid: newAccountSid(), loginEmail: 'taro@example.com', contactEmail: 'taro.contact@example.net' },
-    user: {
-      familyName: '山田',
-      givenName: '太郎',
-      familyNameKana: 'ヤマダ',
-      givenNameKana: 'タロウ',
-      birthDate: { year: '1990', month: '4', day: '1' },
-      address: { postalCode: '150-0002', prefecture: '東京都', city: '渋谷区', town: '渋谷2丁目21-1', building: '' },
-    },
+    login: { ...validLogin, accountSid: newAccountSid(), loginEmail: 'taro@example.com', contactEmail: 'taro.contact@example.net' },
+    user: { ...person, address: { ...person.address, building: person.address.building ?? '' } },
     purpose: { purposes: ['SMSを使ったチャットボット'], highValueTransactions: false },
     extra: { occupation: '会社員', foreignPep: '該当しない' },
     agent: null,

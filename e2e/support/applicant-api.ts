@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test'
-import { validApplication } from '@kakunin/schema/form/fixtures'
+import { validApplication } from '@kakunin/test-data/answers'
 import { newAccountSid } from './answers.ts'
 import { statusOf } from './database.ts'
 import { e2e } from './environment.ts'

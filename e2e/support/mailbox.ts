@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { expect, type APIRequestContext } from '@playwright/test'
 
 export interface Mail {
@@ -11,8 +10,7 @@ export interface Mail {
   createdAt: string
 }
 
-/** An address only this test writes to, so its mailbox holds only its own mail. */
-export const uniqueEmail = (name = 'taro') => `${name}-${randomBytes(6).toString('hex')}@example.com`
+export { uniqueEmail } from '@kakunin/test-data/accounts'
 
 /** The development mailbox for one address, newest first. */
 export async function mailsTo(request: APIRequestContext, to: string): Promise<Mail[]> {

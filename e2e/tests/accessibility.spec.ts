@@ -51,6 +51,8 @@ async function checkEveryScreen(page: Page) {
 }
 
 test.describe('accessibility (axe, WCAG 2.1 A/AA: no serious or critical violation)', () => {
+  // Every step with its errors and an axe run on each: about 20 s alone, more on a loaded 2-core machine.
+  test.describe.configure({ timeout: 90_000 })
   test('every step, with its follow-up questions and its errors, and the confirmation screen', async ({ page }) => {
     await checkEveryScreen(page)
   })

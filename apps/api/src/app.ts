@@ -18,7 +18,7 @@ import { verificationRoutes } from './verification/routes.ts'
 import { webhookRoutes } from './verification/webhook-routes.ts'
 import { createProviderRegistry } from './verification/provider-registry.ts'
 import { sandboxEkycRoutes } from './verification/sandbox/sandbox-routes.ts'
-import { SIGNATURE_HEADER } from './verification/webhook-signature.ts'
+import { SIGNATURE_HEADER } from './http/webhook-signature.ts'
 import { mailPlugin } from './email/mail-plugin.ts'
 import { statusWebhookPlugin } from './webhooks/status-webhook-plugin.ts'
 import { mailboxRoutes } from './email/mailbox-routes.ts'
@@ -94,8 +94,8 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
       await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
-      await api.register(applicationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
-      await api.register(ownerConfirmationRoutes)
+      await api.register(applicationRoutes)
+      await api.register(ownerConfirmationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
       await api.register(reviewDocumentRoutes)
       await api.register(verificationRoutes)
       await api.register(webhookRoutes)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ACCOUNT_SID_MESSAGE, ACCOUNT_SID_PATTERN, accountSid } from './account-sid.ts'
-import { issuesOf, toFullWidth } from './form/fixtures.ts'
+import { issuesOf, toFullWidth } from '@kakunin/test-data/schema-checks'
 
 const HEX = '0123456789abcdef0123456789abcdef'
 const SID = `AC${HEX}`

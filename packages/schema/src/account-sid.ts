@@ -10,9 +10,13 @@ export const ACCOUNT_SID_MESSAGE = 'Account SIDは「AC」に続く32桁の英�
  * then insist on the exact shape.
  */
 export const accountSid = z.string().check(
-  z.normalize('NFKC'),
-  z.overwrite((value) => value.replace(/\s/g, '')),
+  z.overwrite(foldAccountSid),
   z.minLength(1, 'Account SIDを入力してください'),
-  z.overwrite((value) => (/^ac/i.test(value) ? `AC${value.slice(2).toLowerCase()}` : value)),
   z.regex(ACCOUNT_SID_PATTERN, ACCOUNT_SID_MESSAGE),
 )
+
+/** The folding itself: NFKC, no spaces, "AC" upper case and the hex digits lower case. */
+export function foldAccountSid(value: string): string {
+  const compact = value.normalize('NFKC').replace(/\s/g, '')
+  return /^ac/i.test(compact) ? `AC${compact.slice(2).toLowerCase()}` : compact
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { address, formatAddress, postalCode } from './address.ts'
-import { issuesOf, validAddress, without } from './form/fixtures.ts'
+import { validAddress } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 import { PREFECTURES } from './prefectures.ts'
 import { NO_CONTROL_MESSAGE } from './text.ts'
 

@@ -9,7 +9,8 @@ import {
   submitBody,
 } from './application.ts'
 import { APPLICATION_FLOW_LABELS, APPLICATION_FLOWS, createApplicationBody } from './application-flow.ts'
-import { issuesOf, validApplication, validLogin, validPurpose, validType } from './form/fixtures.ts'
+import { validApplication, validLogin, validPurpose, validType } from '@kakunin/test-data/answers'
+import { issuesOf } from '@kakunin/test-data/schema-checks'
 import { SAME_EMAIL_MESSAGE } from './form/login-step.ts'
 import { purposeStep } from './form/purpose-step.ts'
 import { RESUME_POINTS } from './form/steps.ts'

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ageOn, birthDate, formatBirthDate } from './birth-date.ts'
 import { japanToday } from './japan-time.ts'
-import { birthDateAged, issuesOf, toFullWidth } from './form/fixtures.ts'
+import { birthDateForAge as birthDateAged } from '@kakunin/test-data/birth-date'
+import { issuesOf, toFullWidth } from '@kakunin/test-data/schema-checks'
 
 const NOT_REAL = '実在する日付を入力してください'
 const FUTURE = '未来の日付は入力できません'

@@ -1,4 +1,4 @@
-import { ACCOUNT_SID_MESSAGE, ACCOUNT_SID_PATTERN } from './account-sid.ts'
+import { ACCOUNT_SID_MESSAGE, ACCOUNT_SID_PATTERN, foldAccountSid } from './account-sid.ts'
 import { email, multilineText, requiredText } from './text.ts'
 import { z } from './zod.ts'
 
@@ -14,18 +14,19 @@ export const INQUIRY_KIND_LABELS: Record<InquiryKind, string> = {
 
 /** Account SID ※任意: empty, or a valid SID (folded like the form's). */
 const optionalAccountSid = z.string().check(
-  z.normalize('NFKC'),
-  z.overwrite((value) => value.replace(/\s/g, '')),
-  z.overwrite((value) => (/^ac/i.test(value) ? `AC${value.slice(2).toLowerCase()}` : value)),
+  z.overwrite(foldAccountSid),
   z.refine((value) => value === '' || ACCOUNT_SID_PATTERN.test(value), ACCOUNT_SID_MESSAGE),
 )
+
+/** The longest inquiry text: the form says so and stops there. */
+export const INQUIRY_CONTENT_MAX = 2000
 
 export const inquiryBody = z.strictObject({
   kind: z.enum(INQUIRY_KINDS, 'お問い合わせの種類を選んでください'),
   name: requiredText(100, '氏名を入力してください'),
   email,
   accountSid: z._default(optionalAccountSid, ''),
-  content: multilineText(2000, 'お問い合わせ内容を入力してください'),
+  content: multilineText(INQUIRY_CONTENT_MAX, 'お問い合わせ内容を入力してください'),
   /** Opened from an application's page: attach this browser's application. */
   attachApplication: z._default(z.boolean(), false),
 })

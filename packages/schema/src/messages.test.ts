@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { issuesOf } from './form/fixtures.ts'
+import { issuesOf } from '@kakunin/test-data/schema-checks'
 import { z } from './zod.ts'
 
 const messageOf = (schema: Parameters<typeof issuesOf>[0], input: unknown) => issuesOf(schema, input)[0]?.message

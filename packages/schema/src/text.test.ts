@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { issuesOf, toFullWidth } from './form/fixtures.ts'
+import { issuesOf, toFullWidth } from '@kakunin/test-data/schema-checks'
 import { addressLine, email, katakana, NO_CONTROL_MESSAGE, optionalText, requiredText } from './text.ts'
 
 const CONTROL_CHARACTERS = [

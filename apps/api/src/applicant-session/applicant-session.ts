@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import cookie from '@fastify/cookie'
-import { notFound } from '../http/api-error.ts'
+import { notFound } from '#src/http/api-error.ts'
 import type { OpenedSession } from './open-session.ts'
 import { hashSessionToken } from './session-token.ts'
 

@@ -1,4 +1,4 @@
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { hashSessionToken, newSessionToken } from './session-token.ts'
 
 const SESSION_DAYS = 30

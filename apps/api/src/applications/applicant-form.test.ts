@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STALE_VERSION_MESSAGE } from '@kakunin/schema/application'
 import { STEP_IDS } from '@kakunin/schema/form/steps'
-import type { App } from '../app.ts'
-import { buildTestApp } from '../test/test-app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { birthDateForAge, validAnswers } from '../test/valid-answers.ts'
+import type { App } from '#src/app.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { birthDateForAge } from '@kakunin/test-data/birth-date'
+import { validAnswers } from '#src/test/valid-answers.ts'
 
 let app: App
 beforeAll(async () => {

@@ -2,14 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { RETURNED } from './application-sql.ts'
+import { RETURNED } from '#src/state/application-row.ts'
 
 // The hot path's hand-written SQL names columns that schema.prisma owns. This check reads both:
 // a rename in schema.prisma (or a typo in the SQL) fails here, not at run time in production.
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const schema = fs.readFileSync(path.resolve(here, '../../../../prisma/schema.prisma'), 'utf8')
-const SQL_FILES = ['application-sql.ts', '../state/applicant-writes.ts', 'denial.ts', 'applicant-extras.ts'].map((file) => fs.readFileSync(path.resolve(here, file), 'utf8'))
+const SQL_FILES = ['application-sql.ts', '../state/application-row.ts', '../state/applicant-writes.ts', '../state/denial.ts', '../state/applicant-extras.ts'].map((file) => fs.readFileSync(path.resolve(here, file), 'utf8'))
 
 /** Each model's table and its scalar fields with their column names (`@map`, else the field name). */
 function tables(): Map<string, Map<string, string>> {

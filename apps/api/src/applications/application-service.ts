@@ -1,10 +1,10 @@
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
-import { openApplicantSession } from '../applicant-session/open-session.ts'
-import type { AppDeps } from '../deps.ts'
-import { notFound } from '../http/api-error.ts'
-import { openApplication } from '../state/open-application.ts'
-import { toApplicantView } from './application-view.ts'
-import { nextReference } from './reference-number.ts'
+import { openApplicantSession } from '#src/applicant-session/open-session.ts'
+import type { AppDeps } from '#src/deps.ts'
+import { notFound } from '#src/http/api-error.ts'
+import { openApplication } from '#src/state/open-application.ts'
+import { toApplicantView } from '#src/state/application-view.ts'
+import { nextReference } from '#src/db/reference-number.ts'
 
 /**
  * Opens a DRAFT application and a session for it. The reference number, the row, its CREATED

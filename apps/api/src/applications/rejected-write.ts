@@ -5,8 +5,9 @@ import { STALE_VERSION_MESSAGE } from '@kakunin/schema/application'
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { STEPS_BY_FLOW, type StepId } from '@kakunin/schema/form/steps'
-import { ApiError, conflict, notFound, validationFailed } from '../http/api-error.ts'
-import { selectOwnedApplication, type OwnedBy } from './application-sql.ts'
+import { ApiError, conflict, notFound, validationFailed } from '#src/http/api-error.ts'
+import { selectOwnedApplication } from './application-sql.ts'
+import type { OwnedBy } from '#src/state/application-row.ts'
 
 export const NOT_EDITABLE_MESSAGE = 'このお申し込みは送信済みのため、内容を変更できません。'
 

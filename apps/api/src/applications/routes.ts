@@ -5,20 +5,18 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { STEP_SCHEMAS } from '@kakunin/schema/form/application-form'
 import { STEP_IDS } from '@kakunin/schema/form/steps'
 import { z } from '@kakunin/schema/zod'
-import { applicantWriteSession, requireOwnApplication } from '../applicant-session/applicant-session.ts'
-import { notFound } from '../http/api-error.ts'
+import { applicantWriteSession, requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
+import { notFound } from '#src/http/api-error.ts'
 import { createApplication, findApplicantApplication } from './application-service.ts'
 import { saveStep } from './save-step.ts'
 import { submitApplication } from './submit-application.ts'
-import { submitLink } from './submit-link.ts'
-import rateLimit from '@fastify/rate-limit'
 
 // Any id is accepted here: requireOwnApplication answers 404 for all but the session's own.
 const idParams = z.strictObject({ id: z.string() })
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
 
 /** The applicant's own application, reachable only through this browser's session cookie. */
-export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number }> = async (app, options) => {
+export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications',
     { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
@@ -52,18 +50,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: numb
       async (request) => saveStep(app.deps, applicantWriteSession(request, request.params.id), step, request.body),
     )
   }
-
-  // Each look-up of a verified SID is limited per client, so SIDs cannot be enumerated.
-  await app.register(rateLimit, { global: false })
-  app.post(
-    '/applications/:id/submit-link',
-    {
-      schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors, 429: errorResponse } },
-      preHandler: requireOwnApplication,
-      config: { rateLimit: { max: options.linkCheckRateLimit, timeWindow: '15 minutes' } },
-    },
-    async (request) => submitLink(app.deps, request.params.id, request.body),
-  )
 
   app.post(
     '/applications/:id/submit',

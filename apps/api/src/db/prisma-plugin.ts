@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '../generated/prisma/client.ts'
+import { PrismaClient } from '#src/generated/prisma/client.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { matchingDetails, sandboxPhone } from '../test/sandbox-phone.ts'
-import { startSmtpSink } from '../test/smtp-sink.ts'
-import { buildTestApp } from '../test/test-app.ts'
-import { validAnswers } from '../test/valid-answers.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { matchingDetails, sandboxPhone } from '#src/test/sandbox-phone.ts'
+import { startSmtpSink } from '#src/test/smtp-sink.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import { validAnswers } from '#src/test/valid-answers.ts'
 
 let app: App
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import type { Config } from '../config/config.ts'
+import type { Config } from '#src/config/config.ts'
 import { createOutboxWorker } from './outbox-worker.ts'
 import { createMailTransport } from './transport.ts'
 

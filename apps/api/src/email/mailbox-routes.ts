@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { z } from '@kakunin/schema/zod'
 import { mailboxResponse, mailView } from '@kakunin/schema/dev-mailbox'
-import { notFound } from '../http/api-error.ts'
+import { notFound } from '#src/http/api-error.ts'
 
 const toView = (mail: {
   id: string

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
-import { claimDue, pollingLoop, reschedule } from '../jobs/outbox-table.ts'
+import { claimDue, pollingLoop, reschedule } from '#src/jobs/outbox-table.ts'
 import type { MailTransport } from './transport.ts'
 
 interface OutboxRow {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import type { RenderedEmail } from './templates.ts'
 
 export interface EmailToSend {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { backoffMs } from '../jobs/outbox-table.ts'
+import { backoffMs } from '#src/jobs/outbox-table.ts'
 import { maskEmail } from './mask-email.ts'
 import { deniedEmail, draftSavedEmail } from './templates.ts'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
-import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'
+import { hashSessionToken, newSessionToken } from '#src/applicant-session/session-token.ts'
 
 describe('email templates', () => {
   it('write the resume link as a link in HTML and as a line in text, with its expiry in Japan time', () => {

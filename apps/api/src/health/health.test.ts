@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildApp } from '../app.ts'
-import { buildTestApp, testConfig } from '../test/test-app.ts'
+import { buildApp } from '#src/app.ts'
+import { buildTestApp, testConfig } from '#src/test/test-app.ts'
 
 describe('GET /api/health', () => {
   it('reports ok after querying the database', async () => {

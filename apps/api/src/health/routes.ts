@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { healthResponse } from '@kakunin/schema/health'
-import { ApiError } from '../http/api-error.ts'
+import { ApiError } from '#src/http/api-error.ts'
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp } from '../test/test-app.ts'
-import type { App } from '../app.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import type { App } from '#src/app.ts'
 
 let app: App
 beforeAll(async () => {

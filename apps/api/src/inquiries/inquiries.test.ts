@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { staffClient } from '../test/staff-client.ts'
-import { buildTestApp } from '../test/test-app.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { staffClient } from '#src/test/staff-client.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
 
 let app: App
 beforeAll(async () => {

@@ -1,10 +1,10 @@
-import { recordEvent } from '../state/event-log.ts'
+import { recordEvent } from '#src/state/event-log.ts'
 import type { InquiryBody } from '@kakunin/schema/inquiry'
 import { INQUIRY_KIND_LABELS } from '@kakunin/schema/inquiry'
-import type { AppDeps } from '../deps.ts'
-import { enqueueEmail } from '../email/outbox.ts'
-import { inquiryReceivedEmail } from '../email/templates.ts'
-import { nextReference } from '../applications/reference-number.ts'
+import type { AppDeps } from '#src/deps.ts'
+import { enqueueEmail } from '#src/email/outbox.ts'
+import { inquiryReceivedEmail } from '#src/email/templates.ts'
+import { nextReference } from '#src/db/reference-number.ts'
 
 /**
  * Stores an inquiry and queues its acknowledgement in one transaction. Opened from an

@@ -1,13 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { z } from '@kakunin/schema/zod'
+import rateLimit from '@fastify/rate-limit'
+import { applicantApplication, submitBody } from '@kakunin/schema/application'
+import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
 import { answerOwnerConfirmation } from './owner-confirmation-service.ts'
+import { submitLink } from './submit-link.ts'
 
 const tokenParams = z.strictObject({ token: z.string().check(z.maxLength(100)) })
 const answered = z.object({ answer: z.enum(['CONFIRM', 'DECLINE']) })
 
-/** The owner of a verified account answers the emailed link: POST, so a mail scanner's GET spends nothing. */
-export const ownerConfirmationRoutes: FastifyPluginAsyncZod = async (app) => {
+const idParams = z.strictObject({ id: z.string() })
+
+/**
+ * 2回目以降: 送信する asks the owner of the verified account; the owner answers the emailed link by
+ * POST (a mail scanner's GET spends nothing).
+ */
+export const ownerConfirmationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number }> = async (app, options) => {
+  // Each look-up of a verified SID is limited per client, so SIDs cannot be enumerated.
+  await app.register(rateLimit, { global: false })
+  app.post(
+    '/applications/:id/submit-link',
+    {
+      schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, 400: errorResponse, 404: errorResponse, 409: errorResponse, 429: errorResponse } },
+      preHandler: requireOwnApplication,
+      config: { rateLimit: { max: options.linkCheckRateLimit, timeWindow: '15 minutes' } },
+    },
+    async (request) => submitLink(app.deps, request.params.id, request.body),
+  )
+
   for (const answer of ['CONFIRM', 'DECLINE'] as const) {
     app.post(
       `/owner-confirmations/:token/${answer === 'CONFIRM' ? 'confirm' : 'decline'}`,

@@ -4,7 +4,7 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { RESUME_POINTS } from '@kakunin/schema/form/steps'
 import { APPLICATION_STATUSES } from '@kakunin/schema/application'
 import { z } from '@kakunin/schema/zod'
-import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
+import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
 import { redeemResumeToken, renewResumeLink, sendDraftLink } from './resume-service.ts'
 
 export interface ResumeRoutesOptions {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { REVIEW_DOCUMENT_LABELS, requiredReviewDocuments, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import type { AppDeps } from '../deps.ts'
-import { ApiError, conflict, notFound } from '../http/api-error.ts'
-import { answersOf } from '../state/approval-evidence.ts'
-import { recordEvent } from '../state/event-log.ts'
+import type { AppDeps } from '#src/deps.ts'
+import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
+import { answersOf } from '#src/state/approval-evidence.ts'
+import { recordEvent } from '#src/state/event-log.ts'
 import { detectDocumentType } from './document-type.ts'
 
 /**

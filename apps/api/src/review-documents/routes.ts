@@ -4,8 +4,8 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { REVIEW_DOCUMENT_KINDS, REVIEW_DOCUMENT_LABELS } from '@kakunin/schema/high-risk'
 import { UPLOAD_MAX_BYTES } from '@kakunin/schema/sandbox-ekyc'
 import { z } from '@kakunin/schema/zod'
-import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
-import { ApiError } from '../http/api-error.ts'
+import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
+import { ApiError } from '#src/http/api-error.ts'
 import { uploadReviewDocument } from './review-document-service.ts'
 
 const params = z.strictObject({ id: z.string(), kind: z.enum(REVIEW_DOCUMENT_KINDS, '書類の種類が正しくありません') })

@@ -1,7 +1,7 @@
 import { DENIAL_REASON_LABELS, type DenialReasonCode, type StaffDecisionBody } from '@kakunin/schema/staff'
-import type { AppDeps } from '../deps.ts'
-import type { StateDeps } from '../state/transition.ts'
-import { changeStatus } from '../state/transition.ts'
+import type { AppDeps } from '#src/deps.ts'
+import type { StateDeps } from '#src/state/transition.ts'
+import { changeStatus } from '#src/state/transition.ts'
 import type { StaffIdentity } from './staff-auth.ts'
 
 const FIELDS_OF_REASON: Partial<Record<DenialReasonCode, string[]>> = {

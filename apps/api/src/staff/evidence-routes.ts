@@ -5,8 +5,8 @@ import { japanToday } from '@kakunin/schema/japan-time'
 import { externalVerificationBody, suspicionBody } from '@kakunin/schema/staff'
 import { isMethodAvailable } from '@kakunin/schema/verification-method'
 import { z } from '@kakunin/schema/zod'
-import { conflict, notFound, validationFailed } from '../http/api-error.ts'
-import { recordEvent } from '../state/event-log.ts'
+import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
+import { recordEvent } from '#src/state/event-log.ts'
 import { requireRole, staffOf } from './staff-auth.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })

@@ -3,8 +3,8 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { INQUIRY_KINDS, INQUIRY_STATUSES } from '@kakunin/schema/inquiry'
 import { requiredText } from '@kakunin/schema/text'
 import { z } from '@kakunin/schema/zod'
-import type { Inquiry } from '../generated/prisma/client.ts'
-import { conflict, notFound } from '../http/api-error.ts'
+import type { Inquiry } from '#src/generated/prisma/client.ts'
+import { conflict, notFound } from '#src/http/api-error.ts'
 import { requireRole, staffOf } from './staff-auth.ts'
 
 const inquiryView = z.object({

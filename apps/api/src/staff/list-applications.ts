@@ -1,7 +1,7 @@
 import type { StaffApplicationQuery } from '@kakunin/schema/staff'
-import type { AppDeps } from '../deps.ts'
-import type { Prisma as PrismaNamespace } from '../generated/prisma/client.ts'
-import { ApiError } from '../http/api-error.ts'
+import type { AppDeps } from '#src/deps.ts'
+import type { Prisma as PrismaNamespace } from '#src/generated/prisma/client.ts'
+import { ApiError } from '#src/http/api-error.ts'
 
 const MALFORMED_CURSOR = 'cursor が正しくありません。前のページの nextCursor をそのまま指定してください'
 

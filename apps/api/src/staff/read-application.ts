@@ -1,9 +1,9 @@
 import { applicationEvent } from '@kakunin/schema/events'
 import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import { answersOf } from '../state/approval-evidence.ts'
-import { recordEvent } from '../state/event-log.ts'
-import type { AppDeps } from '../deps.ts'
-import { notFound } from '../http/api-error.ts'
+import { answersOf } from '#src/state/approval-evidence.ts'
+import { recordEvent } from '#src/state/event-log.ts'
+import type { AppDeps } from '#src/deps.ts'
+import { notFound } from '#src/http/api-error.ts'
 import type { StaffIdentity } from './staff-auth.ts'
 
 const iso = (date: Date | null) => date?.toISOString() ?? null

@@ -13,7 +13,7 @@ import {
 } from '@kakunin/schema/staff'
 import { APPLICATION_STATUSES } from '@kakunin/schema/application'
 import { z } from '@kakunin/schema/zod'
-import { notFound } from '../http/api-error.ts'
+import { notFound } from '#src/http/api-error.ts'
 import { decideApplication } from './decide-application.ts'
 import { listApplications } from './list-applications.ts'
 import { readApplication } from './read-application.ts'
@@ -22,7 +22,7 @@ import { createStaffKey, toKeyView } from './staff-keys.ts'
 import { linkRecordOf, verificationRecord, verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
-import { verifiedRootOf } from '../state/approval-evidence.ts'
+import { verifiedRootOf } from '#src/state/approval-evidence.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }

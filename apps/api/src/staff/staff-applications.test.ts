@@ -1,10 +1,11 @@
+import { newAccountSid } from '@kakunin/test-data/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { matchingDetails, sandboxPhone } from '../test/sandbox-phone.ts'
-import { staffClient } from '../test/staff-client.ts'
-import { buildTestApp } from '../test/test-app.ts'
-import { validAnswers } from '../test/valid-answers.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { matchingDetails, sandboxPhone } from '#src/test/sandbox-phone.ts'
+import { staffClient } from '#src/test/staff-client.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import { validAnswers } from '#src/test/valid-answers.ts'
 
 let app: App
 let staff: Awaited<ReturnType<typeof staffClient>>
@@ -14,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const hex = () => Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
+const hex = () => newAccountSid().slice(2)
 
 /** A submitted application of a person of our choosing; `verify` takes it through the phone. */
 async function submitted(person: { familyName: string; givenName: string; familyNameKana: string; givenNameKana: string }, options: { verify?: boolean } = {}) {

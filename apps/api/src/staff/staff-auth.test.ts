@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { App } from '../app.ts'
-import { staffClient } from '../test/staff-client.ts'
-import { buildTestApp } from '../test/test-app.ts'
+import type { App } from '#src/app.ts'
+import { staffClient } from '#src/test/staff-client.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
 import { hashStaffKey } from './staff-keys.ts'
 
 let app: App

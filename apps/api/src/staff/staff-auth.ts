@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { StaffRole } from '@kakunin/schema/staff'
-import { ApiError } from '../http/api-error.ts'
+import { ApiError } from '#src/http/api-error.ts'
 import { hashStaffKey } from './staff-keys.ts'
 
 export interface StaffIdentity {

@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { STAFF_ROLES, type StaffRole } from '@kakunin/schema/staff'
-import { loadConfig } from '../config/config.ts'
-import { openDatabase } from '../db/database.ts'
-import { applyMigrations } from '../db/migrations/migrator.ts'
-import { PrismaClient } from '../generated/prisma/client.ts'
+import { loadConfig } from '#src/config/config.ts'
+import { openDatabase } from '#src/db/database.ts'
+import { applyMigrations } from '#src/db/migrations/migrator.ts'
+import { PrismaClient } from '#src/generated/prisma/client.ts'
 import { createStaffKey } from './staff-keys.ts'
 
 const usage = `Usage:

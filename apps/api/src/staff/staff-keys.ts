@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { StaffRole } from '@kakunin/schema/staff'
-import type { Prisma } from '../db/prisma-plugin.ts'
-import type { StaffKey } from '../generated/prisma/client.ts'
+import type { Prisma } from '#src/db/prisma-plugin.ts'
+import type { StaffKey } from '#src/generated/prisma/client.ts'
 
 /** `kk_` and 256 random bits: recognisable in logs and secret scanners, unguessable. */
 export function newStaffKey() {

@@ -1,6 +1,6 @@
 import { formatAddress } from '@kakunin/schema/address'
-import type { Prisma } from '../db/prisma-plugin.ts'
-import { receivedAt } from '../state/approval-evidence.ts'
+import type { Prisma } from '#src/db/prisma-plugin.ts'
+import { receivedAt } from '#src/state/approval-evidence.ts'
 import { formatBirthDate } from '@kakunin/schema/birth-date'
 import { RELATIONSHIP_LABELS } from '@kakunin/schema/form/agent-step'
 import { OCCUPATION_LABELS, PEP_STATUS_LABELS, TRADE_NAME_KIND_LABELS } from '@kakunin/schema/form/extra-step'

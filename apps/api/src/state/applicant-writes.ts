@@ -4,8 +4,8 @@ import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { eventDataSchema } from '@kakunin/schema/events'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
-import type { OutboxEmailRow } from '../email/outbox.ts'
-import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from '../applications/application-sql.ts'
+import type { OutboxEmailRow } from '#src/email/outbox.ts'
+import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from './application-row.ts'
 
 // The applicant's two hot writes as single SQL statements. Each checks the session, the version
 // and the status in its WHERE clause and appends its event in the same statement (so atomically):

@@ -1,8 +1,8 @@
 import { draftAnswers, type DraftAnswers } from '@kakunin/schema/form/application-form'
 import { highRiskGrounds, requiredReviewDocuments, type HighRiskGround, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { isMethodAvailable, isVerificationMethod } from '@kakunin/schema/verification-method'
-import type { Application, Verification } from '../generated/prisma/client.ts'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import type { Application, Verification } from '#src/generated/prisma/client.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 
 // What APPROVED rests on, read from the record itself (never from what a caller says): the
 // verification of record of a first-time application, the chain of an already-verified one, and

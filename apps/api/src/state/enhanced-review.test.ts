@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { JPEG, multipart } from '../test/sandbox-phone.ts'
-import { staffClient } from '../test/staff-client.ts'
-import { buildTestApp } from '../test/test-app.ts'
-import { validAnswers } from '../test/valid-answers.ts'
-import { verifiedApplicant } from '../test/verified-applicant.ts'
+import type { App } from '#src/app.ts'
+import { JPEG, PDF } from '@kakunin/test-data/documents'
+import { multipart } from '#src/test/sandbox-phone.ts'
+import { staffClient } from '#src/test/staff-client.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import { validAnswers } from '#src/test/valid-answers.ts'
+import { verifiedApplicant } from '#src/test/verified-applicant.ts'
 
 let app: App
 beforeAll(async () => {
@@ -12,7 +13,6 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const PDF = Buffer.from('%PDF-1.4\n%kakunin test\n')
 const pep = { extra: { ...validAnswers.extra, foreignPep: 'CURRENT' as const }, purpose: { ...validAnswers.purpose, highValueTransactions: true } }
 type Applicant = Awaited<ReturnType<typeof verifiedApplicant>>
 
@@ -85,9 +85,9 @@ describe('high-risk customers (犯収法4条2項): enhanced review', () => {
   })
 
   it('treats a customer staff suspect as high-risk too: the provider approval goes to enhanced review', async () => {
-    const { applicantBrowser } = await import('../test/applicant-browser.ts')
-    const { sandboxPhone } = await import('../test/sandbox-phone.ts')
-    const { detailsOf, newSid } = await import('../test/verified-applicant.ts')
+    const { applicantBrowser } = await import('#src/test/applicant-browser.ts')
+    const { sandboxPhone } = await import('#src/test/sandbox-phone.ts')
+    const { detailsOf, newSid } = await import('#src/test/verified-applicant.ts')
     const browser = await applicantBrowser(app)
     await browser.submitComplete({ ...validAnswers, login: { ...validAnswers.login, accountSid: newSid() } })
     const reviewer = await staffClient(app, 'REVIEWER')

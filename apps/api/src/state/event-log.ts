@@ -1,6 +1,6 @@
 import { applicationEventInput, STATUS_EVENT_TYPES, type ApplicationEventInput } from '@kakunin/schema/events'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
-import type { Prisma } from '../db/prisma-plugin.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
+import type { Prisma } from '#src/db/prisma-plugin.ts'
 
 type Writer = Pick<TransactionClient, 'applicationEvent'>
 

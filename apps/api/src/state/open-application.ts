@@ -1,5 +1,5 @@
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { appendEvent } from './event-log.ts'
 
 /** A new application's first status, DRAFT, with its CREATED event, inside the caller's transaction. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { sandboxPhone } from '../test/sandbox-phone.ts'
-import { staffClient } from '../test/staff-client.ts'
-import { buildTestApp } from '../test/test-app.ts'
-import { validAnswers } from '../test/valid-answers.ts'
-import { detailsOf, newSid, verifiedApplicant } from '../test/verified-applicant.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { sandboxPhone } from '#src/test/sandbox-phone.ts'
+import { staffClient } from '#src/test/staff-client.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import { validAnswers } from '#src/test/valid-answers.ts'
+import { detailsOf, newSid, verifiedApplicant } from '#src/test/verified-applicant.ts'
 import { appendEvent, recordEvent } from './event-log.ts'
 
 let app: App

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts'
+import type { App } from '#src/app.ts'
 import { validAnswers } from './valid-answers.ts'
 
 /** A browser: creates an application and keeps its session cookie. */

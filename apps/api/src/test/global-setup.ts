@@ -3,9 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { TestProject } from 'vitest/node'
-import { createDatabaseIfMissing, dropDatabase } from '../db/database.ts'
-import { startEmbeddedPostgres, type EmbeddedCluster } from '../db/embedded-postgres.ts'
-import { applyMigrations } from '../db/migrations/migrator.ts'
+import { createDatabaseIfMissing, dropDatabase } from '#src/db/database.ts'
+import { startEmbeddedPostgres, type EmbeddedCluster } from '#src/db/embedded-postgres.ts'
+import { applyMigrations } from '#src/db/migrations/migrator.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,9 @@
-import type { App } from '../app.ts'
+import type { App } from '#src/app.ts'
 
-export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46])
+import { documentDetails, JPEG } from '@kakunin/test-data/documents'
+import { validAnswers } from './valid-answers.ts'
+
+export { JPEG, PNG } from '@kakunin/test-data/documents'
 
 /** A multipart/form-data body with one file, as a phone's file input sends it. */
 export function multipart(file: Buffer, filename = 'photo.jpg', type = 'image/jpeg') {
@@ -34,10 +36,5 @@ export function sandboxPhone(app: App, url: string) {
   }
 }
 
-/** What the licence of the valid test applicant says. */
-export const matchingDetails = {
-  familyName: '山田',
-  givenName: '太郎',
-  birthDate: { year: '1990', month: '4', day: '1' },
-  address: '東京都渋谷区渋谷2丁目21番1号',
-}
+/** What the licence of the valid test applicant says, its address in the notation licences use (2丁目21番1号). */
+export const matchingDetails = { ...documentDetails(validAnswers.user), address: '東京都渋谷区渋谷2丁目21番1号' }

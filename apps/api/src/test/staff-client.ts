@@ -1,6 +1,6 @@
 import type { StaffRole } from '@kakunin/schema/staff'
-import type { App } from '../app.ts'
-import { createStaffKey } from '../staff/staff-keys.ts'
+import type { App } from '#src/app.ts'
+import { createStaffKey } from '#src/staff/staff-keys.ts'
 
 /** A support staff member's API client, with a fresh key of the given role. */
 export async function staffClient(app: App, role: StaffRole = 'ADMIN') {

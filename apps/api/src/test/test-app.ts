@@ -1,6 +1,6 @@
 import { inject } from 'vitest'
-import { buildApp, type AppOptions } from '../app.ts'
-import { loadConfig } from '../config/config.ts'
+import { buildApp, type AppOptions } from '#src/app.ts'
+import { loadConfig } from '#src/config/config.ts'
 
 /** Configuration as the tests run the app: quiet, no SPA, the sandbox reviewer answering at once. */
 export function testConfig(env: Record<string, string> = {}) {

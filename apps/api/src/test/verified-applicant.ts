@@ -1,18 +1,13 @@
 import type { StepValues } from '@kakunin/schema/form/application-form'
-import type { App } from '../app.ts'
+import type { App } from '#src/app.ts'
 import { applicantBrowser } from './applicant-browser.ts'
+import { newAccountSid as newSid } from '@kakunin/test-data/accounts'
+import { documentDetails as detailsOf } from '@kakunin/test-data/documents'
 import { sandboxPhone } from './sandbox-phone.ts'
 import { validAnswers } from './valid-answers.ts'
 
-const hex = () => Array.from({ length: 32 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('')
-/** A fresh Account SID no other test uses. */
-export const newSid = () => `AC${hex()}`
-
-/** What the sandbox phone reads from the ID of someone who declared `user`. */
-export function detailsOf(user: StepValues['user']) {
-  const { prefecture, city, town, building } = user.address
-  return { familyName: user.familyName, givenName: user.givenName, birthDate: user.birthDate, address: `${prefecture}${city}${town}${building}` }
-}
+export { newAccountSid as newSid } from '@kakunin/test-data/accounts'
+export { documentDetails as detailsOf } from '@kakunin/test-data/documents'
 
 /**
  * A first-time applicant taken through the real eKYC: the form submitted, a QR code opened, the

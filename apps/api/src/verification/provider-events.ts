@@ -1,9 +1,9 @@
 import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { StatusEventType } from '@kakunin/schema/events'
-import type { AppDeps } from '../deps.ts'
-import { Prisma as PrismaNamespace, type VerificationStatus } from '../generated/prisma/client.ts'
-import { notFound } from '../http/api-error.ts'
-import { changeStatus } from '../state/transition.ts'
+import type { AppDeps } from '#src/deps.ts'
+import { Prisma as PrismaNamespace, type VerificationStatus } from '#src/generated/prisma/client.ts'
+import { notFound } from '#src/http/api-error.ts'
+import { changeStatus } from '#src/state/transition.ts'
 import type { ProviderEvent } from './provider.ts'
 
 type Outcome = 'applied' | 'duplicate'

@@ -1,11 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { buildTestApp, testConfig } from '../test/test-app.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { buildTestApp, testConfig } from '#src/test/test-app.ts'
 import { createProviderRegistry } from './provider-registry.ts'
 import { UNKNOWN_PROVIDER_MESSAGE } from './webhook-routes.ts'
-import { signWebhook } from './webhook-signature.ts'
+import { signWebhook } from '#src/http/webhook-signature.ts'
 
 const TRUSTDOCK_ENV = {
   EKYC_PROVIDER: 'trustdock',

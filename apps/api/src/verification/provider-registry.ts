@@ -1,5 +1,5 @@
-import type { Config } from '../config/config.ts'
-import type { Prisma } from '../db/prisma-plugin.ts'
+import type { Config } from '#src/config/config.ts'
+import type { Prisma } from '#src/db/prisma-plugin.ts'
 import type { IdentityVerificationProvider } from './provider.ts'
 import { createSandboxProvider, SANDBOX } from './sandbox/sandbox-provider.ts'
 import { createTrustdockProvider, TRUSTDOCK } from './trustdock/trustdock-provider.ts'

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { currentVerificationResponse, verificationView } from '@kakunin/schema/verification'
 import { z } from '@kakunin/schema/zod'
-import { requireOwnApplication } from '../applicant-session/applicant-session.ts'
+import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
 import { currentVerification, startVerification } from './verification-service.ts'
 
 const idParams = z.strictObject({ id: z.string() })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { matchingDetails, PNG, sandboxPhone } from '../test/sandbox-phone.ts'
-import { buildTestApp } from '../test/test-app.ts'
-import { validAnswers } from '../test/valid-answers.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { matchingDetails, PNG, sandboxPhone } from '#src/test/sandbox-phone.ts'
+import { buildTestApp } from '#src/test/test-app.ts'
+import { validAnswers } from '#src/test/valid-answers.ts'
 
 let app: App
 // Real time unless a test moves it: submissions are stamped by the database's clock.

@@ -1,11 +1,11 @@
 import QRCode from 'qrcode'
 import type { VerificationView } from '@kakunin/schema/verification'
-import { answersOf } from '../state/approval-evidence.ts'
+import { answersOf } from '#src/state/approval-evidence.ts'
 import { VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
-import { recordEvent } from '../state/event-log.ts'
-import type { AppDeps } from '../deps.ts'
-import type { Verification } from '../generated/prisma/client.ts'
-import { conflict, notFound } from '../http/api-error.ts'
+import { recordEvent } from '#src/state/event-log.ts'
+import type { AppDeps } from '#src/deps.ts'
+import type { Verification } from '#src/generated/prisma/client.ts'
+import { conflict, notFound } from '#src/http/api-error.ts'
 import type { Mismatch } from './provider.ts'
 
 

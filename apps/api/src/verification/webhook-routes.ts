@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { ApiError, notFound } from '../http/api-error.ts'
+import { ApiError, notFound } from '#src/http/api-error.ts'
 import { WebhookRejected } from './provider.ts'
 import { applyProviderEvent } from './provider-events.ts'
 

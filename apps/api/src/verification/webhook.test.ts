@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../app.ts'
-import { applicantBrowser } from '../test/applicant-browser.ts'
-import { buildTestApp, testConfig } from '../test/test-app.ts'
-import { signWebhook } from './webhook-signature.ts'
+import type { App } from '#src/app.ts'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { buildTestApp, testConfig } from '#src/test/test-app.ts'
+import { signWebhook } from '#src/http/webhook-signature.ts'
 
 let app: App
 const secret = testConfig().SANDBOX_EKYC_WEBHOOK_SECRET

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
-import { testConfig } from '../test/test-app.ts'
-import { buildApp, type App } from '../app.ts'
+import { testConfig } from '#src/test/test-app.ts'
+import { buildApp, type App } from '#src/app.ts'
 
 const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-dist-'))
 let app: App

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
-import { sendNotFound } from '../http/error-handler.ts'
+import { sendNotFound } from '#src/http/error-handler.ts'
 
 /**
  * Serves the built SPA from the same origin as the API. Unknown paths that a browser navigates to

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
-import { claimDue, pollingLoop, reschedule } from '../jobs/outbox-table.ts'
-import { signWebhook, SIGNATURE_HEADER } from '../verification/webhook-signature.ts'
+import { claimDue, pollingLoop, reschedule } from '#src/jobs/outbox-table.ts'
+import { signWebhook, SIGNATURE_HEADER } from '#src/http/webhook-signature.ts'
 
 interface WebhookRow {
   id: string

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from '../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 
 /** What the SPA may know of the server's configuration. */
 export interface PublicConfig {

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useSearch } from 'wouter'
 import { INQUIRY_KINDS, type InquiryKind } from '@kakunin/schema/inquiry'
-import { Loading } from '../components/feedback/loading.tsx'
-import { currentApplicationQueryOptions } from '../features/application/api/get-current-application.ts'
-import { InquiryPage } from '../features/inquiry/inquiry-page.tsx'
+import { Loading } from '#src/components/feedback/loading.tsx'
+import { currentApplicationQueryOptions } from '#src/features/application/api/get-current-application.ts'
+import { InquiryPage } from '#src/features/inquiry/inquiry-page.tsx'
 
 const isKind = (value: string | null): value is InquiryKind => (INQUIRY_KINDS as readonly (string | null)[]).includes(value)
 

@@ -1,5 +1,5 @@
 import { Link } from 'wouter'
-import { PageHeading } from '../components/layout/page-heading.tsx'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
 
 export function NotFoundPage() {
   return (

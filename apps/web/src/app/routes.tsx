@@ -1,33 +1,33 @@
 import { lazy, Suspense, type ComponentType } from 'react'
 import { Route, Switch } from 'wouter'
 import type { StepId } from '@kakunin/schema/form/steps'
-import { Loading } from '../components/feedback/loading.tsx'
-import { PageLayout } from '../components/layout/page-layout.tsx'
+import { Loading } from '#src/components/feedback/loading.tsx'
+import { PageLayout } from '#src/components/layout/page-layout.tsx'
 
 // Each screen is its own chunk: the first load carries only the entry question, and a step's
 // code (and its form library) arrives when the step is opened.
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })))
 
-const EntryPage = page(() => import('../features/application/entry/entry-page.tsx'), 'EntryPage')
-const ConfirmPage = page(() => import('../features/application/confirm/confirm-page.tsx'), 'ConfirmPage')
-const VerifyPage = page(() => import('../features/application/verify/verify-page.tsx'), 'VerifyPage')
-const CompletePage = page(() => import('../features/application/complete/complete-page.tsx'), 'CompletePage')
-const ResumePage = page(() => import('../features/application/resume/resume-page.tsx'), 'ResumePage')
-const OwnerConfirmationPage = page(() => import('../features/owner-confirmation/owner-confirmation-page.tsx'), 'OwnerConfirmationPage')
-const PhoneVerifyPage = page(() => import('../features/sandbox-ekyc/phone-verify-page.tsx'), 'PhoneVerifyPage')
-const HelpPage = page(() => import('../features/help/help-page.tsx'), 'HelpPage')
+const EntryPage = page(() => import('#src/features/application/entry/entry-page.tsx'), 'EntryPage')
+const ConfirmPage = page(() => import('#src/features/application/confirm/confirm-page.tsx'), 'ConfirmPage')
+const VerifyPage = page(() => import('#src/features/application/verify/verify-page.tsx'), 'VerifyPage')
+const CompletePage = page(() => import('#src/features/application/complete/complete-page.tsx'), 'CompletePage')
+const ResumePage = page(() => import('#src/features/application/resume/resume-page.tsx'), 'ResumePage')
+const OwnerConfirmationPage = page(() => import('#src/features/owner-confirmation/owner-confirmation-page.tsx'), 'OwnerConfirmationPage')
+const PhoneVerifyPage = page(() => import('#src/features/sandbox-ekyc/phone-verify-page.tsx'), 'PhoneVerifyPage')
+const HelpPage = page(() => import('#src/features/help/help-page.tsx'), 'HelpPage')
 const InquiryRoute = page(() => import('./inquiry-route.tsx'), 'InquiryRoute')
-const MailboxPage = page(() => import('../features/dev-mailbox/mailbox-page.tsx'), 'MailboxPage')
+const MailboxPage = page(() => import('#src/features/dev-mailbox/mailbox-page.tsx'), 'MailboxPage')
 const NotFoundPage = page(() => import('./not-found-page.tsx'), 'NotFoundPage')
 
 const STEP_PAGES: Record<StepId, ComponentType> = {
-  type: page(() => import('../features/application/steps/type/type-step-page.tsx'), 'TypeStepPage'),
-  login: page(() => import('../features/application/steps/login/login-step-page.tsx'), 'LoginStepPage'),
-  user: page(() => import('../features/application/steps/user/user-step-page.tsx'), 'UserStepPage'),
-  purpose: page(() => import('../features/application/steps/purpose/purpose-step-page.tsx'), 'PurposeStepPage'),
-  extra: page(() => import('../features/application/steps/extra/extra-step-page.tsx'), 'ExtraStepPage'),
-  agent: page(() => import('../features/application/steps/agent/agent-step-page.tsx'), 'AgentStepPage'),
+  type: page(() => import('#src/features/application/steps/type/type-step-page.tsx'), 'TypeStepPage'),
+  login: page(() => import('#src/features/application/steps/login/login-step-page.tsx'), 'LoginStepPage'),
+  user: page(() => import('#src/features/application/steps/user/user-step-page.tsx'), 'UserStepPage'),
+  purpose: page(() => import('#src/features/application/steps/purpose/purpose-step-page.tsx'), 'PurposeStepPage'),
+  extra: page(() => import('#src/features/application/steps/extra/extra-step-page.tsx'), 'ExtraStepPage'),
+  agent: page(() => import('#src/features/application/steps/agent/agent-step-page.tsx'), 'AgentStepPage'),
 }
 
 function StepRoute({ params }: { params: { step?: string } }) {

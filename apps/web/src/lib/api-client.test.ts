@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { API, apiError, jsonBody } from '../testing/handlers.ts'
-import { server } from '../testing/server.ts'
+import { API, apiError, jsonBody } from '#src/testing/handlers.ts'
+import { server } from '#src/testing/server.ts'
 import { apiFetch, ApiRequestError } from './api-client.ts'
 
 describe('apiFetch', () => {

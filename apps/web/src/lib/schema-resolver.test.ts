@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldValues, Resolver, ResolverOptions } from 'react-hook-form'
 import { describe, expect, it } from 'vitest'
 import { loginStepFor, VERIFIED_SID_REQUIRED_MESSAGE } from '@kakunin/schema/form/login-step'
-import { validAddress, validLogin, validUser } from '@kakunin/schema/form/fixtures'
+import { validAddress, validLogin, validUser } from '@kakunin/test-data/answers'
 import { typeStep } from '@kakunin/schema/form/type-step'
 import { userStep } from '@kakunin/schema/form/user-step'
 import { schemaResolver, withoutNulls } from './schema-resolver.ts'

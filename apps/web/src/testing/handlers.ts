@@ -4,7 +4,7 @@ import { http, HttpResponse, type JsonBodyType } from 'msw'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { ErrorCode, ErrorResponse } from '@kakunin/schema/errors'
 import type { CurrentVerificationResponse } from '@kakunin/schema/verification'
-import type { PublicConfig } from '../api/get-public-config.ts'
+import type { PublicConfig } from '#src/api/get-public-config.ts'
 
 export const API = 'http://localhost/api'
 

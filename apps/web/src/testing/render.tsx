@@ -4,7 +4,7 @@ import { userEvent, type UserEvent } from '@testing-library/user-event'
 import type { ReactElement } from 'react'
 import { Router } from 'wouter'
 import { memoryLocation } from 'wouter/memory-location'
-import { AppRoutes } from '../app/routes.tsx'
+import { AppRoutes } from '#src/app/routes.tsx'
 
 const clients = new Set<QueryClient>()
 

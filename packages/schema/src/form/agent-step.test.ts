@@ -8,7 +8,9 @@ import {
   RELATIONSHIP_LABELS,
   RELATIONSHIPS,
 } from './agent-step.ts'
-import { birthDateAged, issuesOf, noAgent, validAddress, validAgentPerson, without, withAgent } from './fixtures.ts'
+import { birthDateForAge as birthDateAged } from '@kakunin/test-data/birth-date'
+import { noAgent, validAddress, validAgentPerson, withAgent } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 
 const AGENT_TOO_YOUNG = '代理人は18歳以上の方に限ります'
 

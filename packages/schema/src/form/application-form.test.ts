@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { MINOR_NEEDS_GUARDIAN_MESSAGE } from './agent-step.ts'
 import { draftAnswers, firstTimeApplication, STEP_SCHEMAS } from './application-form.ts'
-import {
-  birthDateAged,
-  issuesOf,
-  noAgent,
-  validApplication,
-  validExtra,
-  validLogin,
-  validPurpose,
-  validType,
-  validUser,
-  without,
-  withAgent,
-} from './fixtures.ts'
+import { birthDateForAge as birthDateAged } from '@kakunin/test-data/birth-date'
+import { noAgent, validApplication, validExtra, validLogin, validPurpose, validType, validUser, withAgent } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 import { SAME_EMAIL_MESSAGE } from './login-step.ts'
 import { STEP_IDS } from './steps.ts'
 import { CORPORATE_MESSAGE } from './type-step.ts'

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { NO_CONTROL_MESSAGE } from '../text.ts'
 import { extraStep, OCCUPATION_LABELS, OCCUPATIONS, PEP_STATUSES, TRADE_NAME_KIND_LABELS, TRADE_NAME_KINDS } from './extra-step.ts'
-import { issuesOf, validExtra, without } from './fixtures.ts'
+import { validExtra } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 
 const CHOOSE_KIND = '屋号・団体名・通称のどれにあたるかを選んでください'
 const ALIAS_NEEDS_REASON = '通称を用いる理由を入力してください（例: 外国人のため）'

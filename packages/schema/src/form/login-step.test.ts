@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ACCOUNT_SID_MESSAGE } from '../account-sid.ts'
-import { issuesOf, toFullWidth, VALID_ACCOUNT_SID, validLogin, without } from './fixtures.ts'
+import { VALID_ACCOUNT_SID, validLogin } from '@kakunin/test-data/answers'
+import { issuesOf, toFullWidth, without } from '@kakunin/test-data/schema-checks'
 import { loginStep, SAME_EMAIL_MESSAGE } from './login-step.ts'
 
 describe('loginStep', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NO_CONTROL_MESSAGE } from '../text.ts'
-import { issuesOf, validAddress, validUser, without } from './fixtures.ts'
+import { validAddress, validUser } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 import { fullName, fullNameKana, person } from './person.ts'
 
 describe('person', () => {

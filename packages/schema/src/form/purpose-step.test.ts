@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NO_CONTROL_MESSAGE } from '../text.ts'
-import { issuesOf, validPurpose, without } from './fixtures.ts'
+import { validPurpose } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 import { PURPOSE_LABELS, PURPOSES, purposeStep } from './purpose-step.ts'
 
 const OTHER_NEEDS_TEXT = '「その他」を選んだ場合は、目的を具体的に入力してください'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { issuesOf, validType } from './fixtures.ts'
+import { validType } from '@kakunin/test-data/answers'
+import { issuesOf } from '@kakunin/test-data/schema-checks'
 import { APPLICANT_TYPE_LABELS, CORPORATE_MESSAGE, typeStep } from './type-step.ts'
 
 const CHOOSE = '「個人として申し込み」か「法人として申し込み」を選んでください'

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { birthDateAged, issuesOf, validUser, without } from './fixtures.ts'
+import { birthDateForAge as birthDateAged } from '@kakunin/test-data/birth-date'
+import { validUser } from '@kakunin/test-data/answers'
+import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 import { userStep } from './user-step.ts'
 
 describe('userStep', () => {

@@ -1,8 +1,8 @@
 // pnpm db:migrate | db:migration:create <name> | db:status — Prisma's migrate commands, offline.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { loadConfig } from '../../config/config.ts'
-import { openDatabase } from '../database.ts'
+import { loadConfig } from '#src/config/config.ts'
+import { openDatabase } from '#src/db/database.ts'
 import { applyMigrations, createMigration, migrationStatus } from './migrator.ts'
 
 const usage = `Usage:

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
-import { repoRoot } from '../../config/config.ts'
+import { repoRoot } from '#src/config/config.ts'
 
 export const schemaPath = path.join(repoRoot, 'prisma/schema.prisma')
 export const migrationsDir = path.join(repoRoot, 'prisma/migrations')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ComparingData } from '../provider.ts'
+import type { ComparingData } from '#src/verification/provider.ts'
 import { compareIdentity, normalizeAddress, type DocumentDetails } from './compare-identity.ts'
 
 const declared: ComparingData = {

@@ -1,4 +1,4 @@
-import type { ComparingData, Mismatch } from '../provider.ts'
+import type { ComparingData, Mismatch } from '#src/verification/provider.ts'
 
 /** Details as read from the ID document on the phone. */
 export interface DocumentDetails {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { SANDBOX_METHODS } from '@kakunin/schema/sandbox-ekyc'
-import type { Prisma } from '../../db/prisma-plugin.ts'
-import { hashSessionToken, newSessionToken } from '../../applicant-session/session-token.ts'
-import { WebhookRejected, type IdentityVerificationProvider, type ProviderEvent } from '../provider.ts'
-import { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from '../webhook-signature.ts'
+import type { Prisma } from '#src/db/prisma-plugin.ts'
+import { hashSessionToken, newSessionToken } from '#src/applicant-session/session-token.ts'
+import { WebhookRejected, type IdentityVerificationProvider, type ProviderEvent } from '#src/verification/provider.ts'
+import { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from '#src/http/webhook-signature.ts'
 import { sandboxWebhookPayload, type SandboxWebhookPayload } from './sandbox-webhook.ts'
 
 export const SANDBOX = 'sandbox'

@@ -1,4 +1,4 @@
-import { usePublicConfig } from '../../api/get-public-config.ts'
+import { usePublicConfig } from '#src/api/get-public-config.ts'
 
 /**
  * The article's メールが届かない場合: look in the spam folder and allow our mail domain, named as

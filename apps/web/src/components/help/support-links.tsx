@@ -1,5 +1,5 @@
 import { Link } from 'wouter'
-import { APPLICATION_INQUIRY_PATH, HELP_PATH } from '../../lib/support-paths.ts'
+import { APPLICATION_INQUIRY_PATH, HELP_PATH } from '#src/lib/support-paths.ts'
 
 /** Where an applicant with a problem goes next: the troubleshooting, or an inquiry about this application. */
 export function SupportLinks() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
-import { APPLICATION_INQUIRY_PATH, HELP_PATH, INQUIRY_PATH } from '../../lib/support-paths.ts'
+import { APPLICATION_INQUIRY_PATH, HELP_PATH, INQUIRY_PATH } from '#src/lib/support-paths.ts'
 
 export function PageLayout({ children }: { children: ReactNode }) {
   // On an application's pages, an inquiry is about that application.

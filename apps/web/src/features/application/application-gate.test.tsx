@@ -2,10 +2,10 @@ import { screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { aVerification, anApplication, currentVerification } from '../../testing/fixtures.ts'
-import { API, apiError, currentApplication, currentVerificationOf } from '../../testing/handlers.ts'
-import { renderApp } from '../../testing/render.tsx'
-import { server } from '../../testing/server.ts'
+import { aVerification, anApplication, currentVerification } from '@kakunin/test-data/applications'
+import { API, apiError, currentApplication, currentVerificationOf } from '#src/testing/handlers.ts'
+import { renderApp } from '#src/testing/render.tsx'
+import { server } from '#src/testing/server.ts'
 
 const heading = (name: string) => screen.findByRole('heading', { level: 1, name })
 

@@ -1,5 +1,5 @@
 import { Link } from 'wouter'
-import { Loading } from '../../components/feedback/loading.tsx'
+import { Loading } from '#src/components/feedback/loading.tsx'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { useMail } from './api/get-mail.ts'
 import { LinkedText } from './linked-text.tsx'

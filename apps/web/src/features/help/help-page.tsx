@@ -1,7 +1,7 @@
 import { Link } from 'wouter'
-import { MailNotArriving } from '../../components/help/mail-not-arriving.tsx'
-import { PageHeading } from '../../components/layout/page-heading.tsx'
-import { KYC_INQUIRY_PATH } from '../../lib/support-paths.ts'
+import { MailNotArriving } from '#src/components/help/mail-not-arriving.tsx'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { KYC_INQUIRY_PATH } from '#src/lib/support-paths.ts'
 
 /** `/help`: the article's 認証が通らない時のチェック項目, with the form for anything else. */
 export function HelpPage() {

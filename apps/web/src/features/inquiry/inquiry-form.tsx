@@ -1,22 +1,21 @@
 import { useState } from 'react'
 import { useForm, useWatch, type Path } from 'react-hook-form'
 import type * as z from 'zod/mini'
-import { INQUIRY_KIND_LABELS, INQUIRY_KINDS, inquiryBody, type InquiryBody } from '@kakunin/schema/inquiry'
-import { collectErrors } from '../../components/form/collect-errors.ts'
-import { ErrorSummary } from '../../components/form/error-summary.tsx'
-import { errorAt } from '../../components/form/use-error-message.ts'
-import { RadioGroup } from '../../components/form/radio-group.tsx'
-import { TextareaField } from '../../components/form/textarea-field.tsx'
-import { TextField } from '../../components/form/text-field.tsx'
-import { readServerError } from '../../lib/server-errors.ts'
-import { schemaResolver } from '../../lib/schema-resolver.ts'
+import { INQUIRY_CONTENT_MAX, INQUIRY_KIND_LABELS, INQUIRY_KINDS, inquiryBody, type InquiryBody } from '@kakunin/schema/inquiry'
+import { collectErrors } from '#src/components/form/collect-errors.ts'
+import { ErrorSummary } from '#src/components/form/error-summary.tsx'
+import { errorAt } from '#src/components/form/use-error-message.ts'
+import { RadioGroup } from '#src/components/form/radio-group.tsx'
+import { TextareaField } from '#src/components/form/textarea-field.tsx'
+import { TextField } from '#src/components/form/text-field.tsx'
+import { readServerError } from '#src/lib/server-errors.ts'
+import { schemaResolver } from '#src/lib/schema-resolver.ts'
 import { useSendInquiry, type InquiryReceipt } from './api/send-inquiry.ts'
-import type { InquiryPageProps } from './inquiry-page.tsx'
+import type { InquiryContext } from './inquiry-context.ts'
 
 /** What the person types; whether to attach the application is the page's to say, not a field. */
 type Values = Omit<z.input<typeof inquiryBody>, 'attachApplication'>
 
-const CONTENT_MAX = 2000
 const resolver = schemaResolver(inquiryBody)
 
 /** お問い合わせの種類, 氏名, メールアドレス, Account SID and 内容, checked with the API's own schema. */
@@ -24,7 +23,7 @@ export function InquiryForm({
   initialKind,
   attachedReference,
   onSent,
-}: InquiryPageProps & { onSent: (receipt: InquiryReceipt, body: InquiryBody) => void }) {
+}: InquiryContext & { onSent: (receipt: InquiryReceipt, body: InquiryBody) => void }) {
   const form = useForm<Values, unknown, InquiryBody>({
     resolver,
     defaultValues: { kind: initialKind, name: '', email: '', accountSid: '', content: '' },
@@ -121,8 +120,8 @@ export function InquiryForm({
         <TextareaField
           id="content"
           label="お問い合わせ内容"
-          hint={`${CONTENT_MAX}文字以内で入力してください。改行はそのまま送信されます。`}
-          maxLength={CONTENT_MAX}
+          hint={`${INQUIRY_CONTENT_MAX}文字以内で入力してください。改行はそのまま送信されます。`}
+          maxLength={INQUIRY_CONTENT_MAX}
           length={content.length}
           error={errorMessage('content')}
           registration={register('content')}

@@ -1,16 +1,12 @@
 import { useState } from 'react'
-import type { InquiryBody, InquiryKind } from '@kakunin/schema/inquiry'
-import { PageHeading } from '../../components/layout/page-heading.tsx'
+import type { InquiryBody } from '@kakunin/schema/inquiry'
+import type { InquiryContext } from './inquiry-context.ts'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
 import type { InquiryReceipt } from './api/send-inquiry.ts'
 import { InquiryForm } from './inquiry-form.tsx'
 import { InquirySent } from './inquiry-sent.tsx'
 
-export interface InquiryPageProps {
-  /** The kind chosen when the form opens (取引時確認 from an application's page or the help). */
-  initialKind?: InquiryKind | undefined
-  /** Opened from an application's page, whose session has one: its 受付番号, to be attached. */
-  attachedReference?: string | undefined
-}
+export type InquiryPageProps = InquiryContext
 
 /** `/inquiry`: お問い合わせ, then its お問い合わせ番号 on the same page. */
 export function InquiryPage(props: InquiryPageProps) {

@@ -1,7 +1,7 @@
 import { Link } from 'wouter'
 import { INQUIRY_KIND_LABELS, type InquiryBody } from '@kakunin/schema/inquiry'
-import { MailNotArriving } from '../../components/help/mail-not-arriving.tsx'
-import { PageHeading } from '../../components/layout/page-heading.tsx'
+import { MailNotArriving } from '#src/components/help/mail-not-arriving.tsx'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
 import type { InquiryReceipt } from './api/send-inquiry.ts'
 
 /** The inquiry was stored: its お問い合わせ番号, the acknowledgement email, and what was sent. */

@@ -1,6 +1,6 @@
 import { Link } from 'wouter'
-import { PageHeading } from '../../components/layout/page-heading.tsx'
-import { INQUIRY_PATH } from '../../lib/support-paths.ts'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { INQUIRY_PATH } from '#src/lib/support-paths.ts'
 
 /**
  * A confirmation link that did not work, whatever the reason (the API does not say, and neither

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { Link, useParams } from 'wouter'
-import { PageHeading } from '../../components/layout/page-heading.tsx'
-import { ApiRequestError } from '../../lib/api-client.ts'
-import { INQUIRY_PATH } from '../../lib/support-paths.ts'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { ApiRequestError } from '#src/lib/api-client.ts'
+import { INQUIRY_PATH } from '#src/lib/support-paths.ts'
 import { useAnswerOwnerConfirmation, type OwnerAnswer } from './api/answer-owner-confirmation.ts'
 import { InvalidConfirmationLink } from './invalid-confirmation-link.tsx'
 

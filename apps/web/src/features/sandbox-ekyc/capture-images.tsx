@@ -8,7 +8,7 @@ import {
   type SandboxSessionView,
   type UploadKind,
 } from '@kakunin/schema/sandbox-ekyc'
-import { ErrorSummary, type SummaryError } from '../../components/form/error-summary.tsx'
+import { ErrorSummary, type SummaryError } from '#src/components/form/error-summary.tsx'
 import { ImageInput, imageInputId } from './image-input.tsx'
 import { PhoneHeading, PhoneProgress } from './phone-layout.tsx'
 

@@ -8,12 +8,12 @@ import {
   sandboxStartBody,
   type SandboxSessionView,
 } from '@kakunin/schema/sandbox-ekyc'
-import { collectErrors } from '../../components/form/collect-errors.ts'
-import { ErrorSummary } from '../../components/form/error-summary.tsx'
-import { errorAt } from '../../components/form/use-error-message.ts'
-import { RadioGroup } from '../../components/form/radio-group.tsx'
-import { readServerError } from '../../lib/server-errors.ts'
-import { schemaResolver } from '../../lib/schema-resolver.ts'
+import { collectErrors } from '#src/components/form/collect-errors.ts'
+import { ErrorSummary } from '#src/components/form/error-summary.tsx'
+import { errorAt } from '#src/components/form/use-error-message.ts'
+import { RadioGroup } from '#src/components/form/radio-group.tsx'
+import { readServerError } from '#src/lib/server-errors.ts'
+import { schemaResolver } from '#src/lib/schema-resolver.ts'
 import { useStartSession } from './api/start-session.ts'
 import { PhoneHeading, PhoneProgress } from './phone-layout.tsx'
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { PageHeading } from '../../components/layout/page-heading.tsx'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
 
 export const SANDBOX_APP_NAME = '本人確認アプリ（サンドボックス）'
 

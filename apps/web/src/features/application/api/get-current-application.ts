@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { apiFetch, ApiRequestError } from '../../../lib/api-client.ts'
+import { apiFetch, ApiRequestError } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 /** The application of this browser's session, or null when the session has none. */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { CurrentVerificationResponse } from '@kakunin/schema/verification'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 
 /** How often the 身元確認 screen asks whether the phone has moved on. */
 export const VERIFICATION_POLL_MS = 2000

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { currentApplicationQueryOptions } from './get-current-application.ts'
 
 /** Opens an emailed link: the API marks it used and gives this browser the application's session. */

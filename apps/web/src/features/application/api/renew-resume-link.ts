@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 
 /** From a link that no longer works: a fresh one to the same address (the answer never says whether). */
 export const renewResumeLink = (token: string) =>

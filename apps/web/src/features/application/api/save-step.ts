@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { StepValues } from '@kakunin/schema/form/application-form'
 import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 export interface SaveStepInput {

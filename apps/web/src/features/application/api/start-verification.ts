@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CurrentVerificationResponse, VerificationView } from '@kakunin/schema/verification'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { currentVerificationKey } from './get-current-verification.ts'
 
 /** 利用者身元確認プランの確認を行う: opens a verification session (a QR code) for the application. */

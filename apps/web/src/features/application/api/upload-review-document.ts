@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 /** 高リスク取引: one document asked for by enhanced review, as multipart/form-data in the field `file`. */

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
-import { MailNotArriving } from '../../../components/help/mail-not-arriving.tsx'
-import { SupportLinks } from '../../../components/help/support-links.tsx'
-import { PageHeading } from '../../../components/layout/page-heading.tsx'
-import { currentApplicationQueryOptions } from '../api/get-current-application.ts'
-import { ApplicationGate } from '../application-gate.tsx'
+import { MailNotArriving } from '#src/components/help/mail-not-arriving.tsx'
+import { SupportLinks } from '#src/components/help/support-links.tsx'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { currentApplicationQueryOptions } from '#src/features/application/api/get-current-application.ts'
+import { ApplicationGate } from '#src/features/application/application-gate.tsx'
 import { EnhancedReview } from './enhanced-review.tsx'
 
 /**

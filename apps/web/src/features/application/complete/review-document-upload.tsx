@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react'
 import { REVIEW_DOCUMENT_HINTS, REVIEW_DOCUMENT_LABELS, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import { describedBy } from '../../../components/form/field-ids.ts'
-import { FieldError } from '../../../components/form/field-error.tsx'
-import { FieldHint } from '../../../components/form/field-hint.tsx'
-import { RequirementMark } from '../../../components/form/requirement-mark.tsx'
-import { readServerError } from '../../../lib/server-errors.ts'
-import { useUploadReviewDocument } from '../api/upload-review-document.ts'
+import { describedBy } from '#src/components/form/field-ids.ts'
+import { FieldError } from '#src/components/form/field-error.tsx'
+import { FieldHint } from '#src/components/form/field-hint.tsx'
+import { RequirementMark } from '#src/components/form/requirement-mark.tsx'
+import { readServerError } from '#src/lib/server-errors.ts'
+import { useUploadReviewDocument } from '#src/features/application/api/upload-review-document.ts'
 import { checkReviewDocument, REVIEW_DOCUMENT_ACCEPT, REVIEW_DOCUMENT_FORMATS } from './check-review-document.ts'
 
 export const reviewDocumentInputId = (kind: ReviewDocumentKind) => `review-document-${kind}`

@@ -2,8 +2,8 @@ import { Link } from 'wouter'
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { DraftAnswers, StepValues } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
-import { changePath } from '../apply-paths.ts'
-import { FLAG_ROW, FLAG_SUMMARY } from '../denial/denial-wording.ts'
+import { changePath } from '#src/features/application/apply-paths.ts'
+import { FLAG_ROW, FLAG_SUMMARY } from '#src/features/application/denial/denial-wording.ts'
 import { answerRows, isFlagged } from './answer-rows.ts'
 
 export const changeLinkId = (step: StepId) => `change-${step}`

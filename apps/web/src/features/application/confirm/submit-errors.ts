@@ -1,6 +1,6 @@
 import { STEP_IDS, STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
-import type { SummaryError } from '../../../components/form/error-summary.tsx'
-import type { ServerProblem } from '../../../lib/server-errors.ts'
+import type { SummaryError } from '#src/components/form/error-summary.tsx'
+import type { ServerProblem } from '#src/lib/server-errors.ts'
 import { changeLinkId } from './answer-group.tsx'
 
 export const SUBMIT_BUTTON_ID = 'submit-application'

@@ -1,7 +1,7 @@
 import { Link } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
-import { SupportLinks } from '../../../components/help/support-links.tsx'
+import { SupportLinks } from '#src/components/help/support-links.tsx'
 import { CORRECTION_ADVICE } from './correction-advice.ts'
 import { DenialHints } from './denial-hints.tsx'
 

@@ -1,8 +1,8 @@
 import { Link, Redirect } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { Loading } from '../../../components/feedback/loading.tsx'
-import { useCurrentApplication } from '../api/get-current-application.ts'
-import { CONFIRM_PATH, resumePath } from '../apply-paths.ts'
+import { Loading } from '#src/components/feedback/loading.tsx'
+import { useCurrentApplication } from '#src/features/application/api/get-current-application.ts'
+import { CONFIRM_PATH, resumePath } from '#src/features/application/apply-paths.ts'
 import { EntryQuestion } from './entry-question.tsx'
 
 /**

@@ -2,12 +2,12 @@ import { useState, type FormEvent, type ReactNode } from 'react'
 import { useLocation } from 'wouter'
 import { APPLICATION_FLOW_LABELS, APPLICATION_FLOWS, createApplicationBody } from '@kakunin/schema/application-flow'
 import { fieldErrors } from '@kakunin/schema/errors'
-import { ErrorSummary } from '../../../components/form/error-summary.tsx'
-import { RadioGroup } from '../../../components/form/radio-group.tsx'
-import { PageHeading } from '../../../components/layout/page-heading.tsx'
-import { readServerError } from '../../../lib/server-errors.ts'
-import { useCreateApplication } from '../api/create-application.ts'
-import { resumePath } from '../apply-paths.ts'
+import { ErrorSummary } from '#src/components/form/error-summary.tsx'
+import { RadioGroup } from '#src/components/form/radio-group.tsx'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { readServerError } from '#src/lib/server-errors.ts'
+import { useCreateApplication } from '#src/features/application/api/create-application.ts'
+import { resumePath } from '#src/features/application/apply-paths.ts'
 
 const flowHints = {
   FIRST_TIME: '初めて取引時確認情報を入力する方はこちらを選択してください。',

@@ -1,6 +1,6 @@
 import { Link } from 'wouter'
-import { PageHeading } from '../../../components/layout/page-heading.tsx'
-import { useRenewResumeLink } from '../api/renew-resume-link.ts'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { useRenewResumeLink } from '#src/features/application/api/renew-resume-link.ts'
 
 /**
  * A link that did not work, whatever the reason (the API does not say, and neither does this

@@ -1,8 +1,8 @@
 import { useLocation, useParams } from 'wouter'
-import { PageHeading } from '../../../components/layout/page-heading.tsx'
-import { ApiRequestError } from '../../../lib/api-client.ts'
-import { useRedeemResumeToken } from '../api/redeem-resume-token.ts'
-import { resumePath } from '../apply-paths.ts'
+import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { ApiRequestError } from '#src/lib/api-client.ts'
+import { useRedeemResumeToken } from '#src/features/application/api/redeem-resume-token.ts'
+import { resumePath } from '#src/features/application/apply-paths.ts'
 import { InvalidLink } from './invalid-link.tsx'
 
 /**

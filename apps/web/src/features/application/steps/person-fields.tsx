@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react'
 import { useFormContext } from 'react-hook-form'
-import { AddressFieldset } from '../../../components/form/address-fieldset.tsx'
-import { BirthDateField } from '../../../components/form/birth-date-field.tsx'
-import { FieldGroup } from '../../../components/form/field-group.tsx'
-import { fieldId } from '../../../components/form/field-ids.ts'
-import { TextField } from '../../../components/form/text-field.tsx'
-import { useErrorMessage } from '../../../components/form/use-error-message.ts'
+import { AddressFieldset } from '#src/components/form/address-fieldset.tsx'
+import { BirthDateField } from '#src/components/form/birth-date-field.tsx'
+import { FieldGroup } from '#src/components/form/field-group.tsx'
+import { fieldId } from '#src/components/form/field-ids.ts'
+import { TextField } from '#src/components/form/text-field.tsx'
+import { useErrorMessage } from '#src/components/form/use-error-message.ts'
 
 export interface PersonLabels {
   name: string

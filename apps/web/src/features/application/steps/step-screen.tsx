@@ -5,8 +5,8 @@ import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { StepValues } from '@kakunin/schema/form/application-form'
 import type { StepId } from '@kakunin/schema/form/steps'
 import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
-import { ApplicationGate } from '../application-gate.tsx'
-import { resumePath, stepsOf } from '../apply-paths.ts'
+import { ApplicationGate } from '#src/features/application/application-gate.tsx'
+import { resumePath, stepsOf } from '#src/features/application/apply-paths.ts'
 import { StepForm } from './step-form.tsx'
 
 export interface StepSetup<S extends StepId, V extends FieldValues> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { VerificationStatus } from '@kakunin/schema/verification'
-import { aVerification, currentVerification } from '../../../testing/fixtures.ts'
+import { aVerification, currentVerification } from '@kakunin/test-data/applications'
 import { PHASE_MESSAGES, verificationPhase, type VerificationPhase } from './verification-phase.ts'
 
 const phaseOf = (applicationStatus: ApplicationStatus, status: VerificationStatus | null) =>

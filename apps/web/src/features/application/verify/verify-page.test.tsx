@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import type { CurrentVerificationResponse, VerificationView } from '@kakunin/schema/verification'
-import { aVerification, anApplication, APPLICATION_ID, currentVerification } from '../../../testing/fixtures.ts'
-import { API, apiError, currentApplication } from '../../../testing/handlers.ts'
-import { renderApp } from '../../../testing/render.tsx'
-import { server } from '../../../testing/server.ts'
+import { aVerification, anApplication, APPLICATION_ID, currentVerification } from '@kakunin/test-data/applications'
+import { API, apiError, currentApplication } from '#src/testing/handlers.ts'
+import { renderApp } from '#src/testing/render.tsx'
+import { server } from '#src/testing/server.ts'
 
 const SUBMITTED = anApplication({ status: 'SUBMITTED', resumeAt: 'confirm', submittedAt: '2026-12-01T01:10:00.000Z' })
 

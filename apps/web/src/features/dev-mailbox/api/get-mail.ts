@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import type { MailView } from '@kakunin/schema/dev-mailbox'
 
 export const getMail = (id: string) => apiFetch<MailView>(`/dev/mailbox/${encodeURIComponent(id)}`)

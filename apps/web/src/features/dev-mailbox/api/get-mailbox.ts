@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { MailboxResponse } from '@kakunin/schema/dev-mailbox'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 
 /** The development mailbox: the newest mails first, optionally for one address. */
 export const getMailbox = (to: string) =>

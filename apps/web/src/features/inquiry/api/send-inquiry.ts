@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import type * as z from 'zod/mini'
 import type { InquiryBody, inquiryReceipt } from '@kakunin/schema/inquiry'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 
 export type InquiryReceipt = z.infer<typeof inquiryReceipt>
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { SandboxDetails } from '@kakunin/schema/sandbox-ekyc'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { sandboxSessionKey, sessionPath } from './get-session.ts'
 
 /** 送信: the details printed on the document; the vendor's review starts. */

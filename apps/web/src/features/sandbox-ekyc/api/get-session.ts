@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { SandboxSessionView } from '@kakunin/schema/sandbox-ekyc'
-import { apiFetch, ApiRequestError } from '../../../lib/api-client.ts'
+import { apiFetch, ApiRequestError } from '#src/lib/api-client.ts'
 
 export const sessionPath = (token: string) => `/sandbox-ekyc/sessions/${encodeURIComponent(token)}`
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { DocumentType, SandboxMethod } from '@kakunin/schema/sandbox-ekyc'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { sandboxSessionKey, sessionPath } from './get-session.ts'
 
 export interface StartInput {

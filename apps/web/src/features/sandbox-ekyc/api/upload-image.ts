@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { UploadKind } from '@kakunin/schema/sandbox-ekyc'
-import { apiFetch } from '../../../lib/api-client.ts'
+import { apiFetch } from '#src/lib/api-client.ts'
 import { sandboxSessionKey, sessionPath } from './get-session.ts'
 
 /** One photo (表面, 裏面 or 顔写真) as multipart/form-data, in the field `file`. */

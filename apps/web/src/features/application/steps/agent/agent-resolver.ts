@@ -2,7 +2,7 @@ import { set, type Resolver } from 'react-hook-form'
 import type * as z from 'zod/mini'
 import type { BirthDate } from '@kakunin/schema/birth-date'
 import { agentStep, minorGuardianIssue, type AgentStep, type agentPerson } from '@kakunin/schema/form/agent-step'
-import { schemaResolver, withoutNulls } from '../../../../lib/schema-resolver.ts'
+import { schemaResolver, withoutNulls } from '#src/lib/schema-resolver.ts'
 
 /**
  * The agent step's form keeps the agent's fields while いいえ is chosen, so switching back loses

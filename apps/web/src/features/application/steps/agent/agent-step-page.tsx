@@ -7,12 +7,12 @@ import {
   RELATIONSHIP_LABELS,
   RELATIONSHIPS,
 } from '@kakunin/schema/form/agent-step'
-import { RadioGroup } from '../../../../components/form/radio-group.tsx'
-import { TextField } from '../../../../components/form/text-field.tsx'
-import { useErrorMessage } from '../../../../components/form/use-error-message.ts'
-import { EMPTY_PERSON } from '../empty-person.ts'
-import { PersonFields, type PersonLabels } from '../person-fields.tsx'
-import { StepScreen, type StepSetup } from '../step-screen.tsx'
+import { RadioGroup } from '#src/components/form/radio-group.tsx'
+import { TextField } from '#src/components/form/text-field.tsx'
+import { useErrorMessage } from '#src/components/form/use-error-message.ts'
+import { EMPTY_PERSON } from '#src/features/application/steps/empty-person.ts'
+import { PersonFields, type PersonLabels } from '#src/features/application/steps/person-fields.tsx'
+import { StepScreen, type StepSetup } from '#src/features/application/steps/step-screen.tsx'
 import { agentResolver, type AgentFormValues } from './agent-resolver.ts'
 
 const labels: PersonLabels = {

@@ -9,11 +9,11 @@ import {
   TRADE_NAME_KIND_LABELS,
   TRADE_NAME_KINDS,
 } from '@kakunin/schema/form/extra-step'
-import { RadioGroup } from '../../../../components/form/radio-group.tsx'
-import { TextField } from '../../../../components/form/text-field.tsx'
-import { useErrorMessage } from '../../../../components/form/use-error-message.ts'
-import { schemaResolver } from '../../../../lib/schema-resolver.ts'
-import { StepScreen } from '../step-screen.tsx'
+import { RadioGroup } from '#src/components/form/radio-group.tsx'
+import { TextField } from '#src/components/form/text-field.tsx'
+import { useErrorMessage } from '#src/components/form/use-error-message.ts'
+import { schemaResolver } from '#src/lib/schema-resolver.ts'
+import { StepScreen } from '#src/features/application/steps/step-screen.tsx'
 
 type Values = z.input<typeof extraStep>
 

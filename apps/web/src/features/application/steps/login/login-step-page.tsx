@@ -2,10 +2,10 @@ import { useFormContext } from 'react-hook-form'
 import type * as z from 'zod/mini'
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { loginStepFor, type loginStep } from '@kakunin/schema/form/login-step'
-import { TextField } from '../../../../components/form/text-field.tsx'
-import { useErrorMessage } from '../../../../components/form/use-error-message.ts'
-import { schemaResolver, withoutNulls } from '../../../../lib/schema-resolver.ts'
-import { StepScreen } from '../step-screen.tsx'
+import { TextField } from '#src/components/form/text-field.tsx'
+import { useErrorMessage } from '#src/components/form/use-error-message.ts'
+import { schemaResolver, withoutNulls } from '#src/lib/schema-resolver.ts'
+import { StepScreen } from '#src/features/application/steps/step-screen.tsx'
 
 type Values = z.input<typeof loginStep>
 

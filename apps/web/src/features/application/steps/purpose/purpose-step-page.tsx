@@ -1,12 +1,12 @@
 import { useFormContext, useWatch } from 'react-hook-form'
 import type * as z from 'zod/mini'
 import { PURPOSE_LABELS, PURPOSES, purposeStep } from '@kakunin/schema/form/purpose-step'
-import { CheckboxField } from '../../../../components/form/checkbox-field.tsx'
-import { CheckboxGroup } from '../../../../components/form/checkbox-group.tsx'
-import { TextField } from '../../../../components/form/text-field.tsx'
-import { useErrorMessage } from '../../../../components/form/use-error-message.ts'
-import { schemaResolver } from '../../../../lib/schema-resolver.ts'
-import { StepScreen } from '../step-screen.tsx'
+import { CheckboxField } from '#src/components/form/checkbox-field.tsx'
+import { CheckboxGroup } from '#src/components/form/checkbox-group.tsx'
+import { TextField } from '#src/components/form/text-field.tsx'
+import { useErrorMessage } from '#src/components/form/use-error-message.ts'
+import { schemaResolver } from '#src/lib/schema-resolver.ts'
+import { StepScreen } from '#src/features/application/steps/step-screen.tsx'
 
 type Values = z.input<typeof purposeStep>
 

@@ -1,10 +1,10 @@
 import { useFormContext, useWatch } from 'react-hook-form'
 import type * as z from 'zod/mini'
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, CORPORATE_MESSAGE, typeStep } from '@kakunin/schema/form/type-step'
-import { RadioGroup } from '../../../../components/form/radio-group.tsx'
-import { useErrorMessage } from '../../../../components/form/use-error-message.ts'
-import { schemaResolver } from '../../../../lib/schema-resolver.ts'
-import { StepScreen } from '../step-screen.tsx'
+import { RadioGroup } from '#src/components/form/radio-group.tsx'
+import { useErrorMessage } from '#src/components/form/use-error-message.ts'
+import { schemaResolver } from '#src/lib/schema-resolver.ts'
+import { StepScreen } from '#src/features/application/steps/step-screen.tsx'
 
 type Values = z.input<typeof typeStep>
 

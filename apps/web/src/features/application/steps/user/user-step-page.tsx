@@ -1,8 +1,8 @@
 import { userStep } from '@kakunin/schema/form/user-step'
-import { schemaResolver } from '../../../../lib/schema-resolver.ts'
-import { EMPTY_PERSON } from '../empty-person.ts'
-import { PersonFields, type PersonLabels } from '../person-fields.tsx'
-import { StepScreen } from '../step-screen.tsx'
+import { schemaResolver } from '#src/lib/schema-resolver.ts'
+import { EMPTY_PERSON } from '#src/features/application/steps/empty-person.ts'
+import { PersonFields, type PersonLabels } from '#src/features/application/steps/person-fields.tsx'
+import { StepScreen } from '#src/features/application/steps/step-screen.tsx'
 
 const resolver = schemaResolver(userStep)
 

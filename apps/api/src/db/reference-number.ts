@@ -1,5 +1,5 @@
 import { japanToday } from '@kakunin/schema/japan-time'
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 
 /** The calendar day in Japan, as YYYYMMDD: applicants and staff read reference numbers in JST. */
 export function japanDayKey(at: Date): string {

@@ -1,5 +1,5 @@
-import type { TransactionClient } from '../generated/prisma/internal/prismaNamespace.ts'
-import { hashSessionToken, newSessionToken } from '../applicant-session/session-token.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
+import { hashSessionToken, newSessionToken } from './session-token.ts'
 
 /**
  * A resume link's token: random, single use, expiring; only its hash is stored. Issued inside the

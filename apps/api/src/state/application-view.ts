@@ -1,8 +1,8 @@
 import type { ApplicantApplication, ApplicationSummary } from '@kakunin/schema/application'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import type pg from 'pg'
-import type { ApplicationRow } from './application-sql.ts'
-import { answersOf } from '../state/approval-evidence.ts'
+import type { ApplicationRow } from './application-row.ts'
+import { answersOf } from './approval-evidence.ts'
 import { applicantExtras } from './applicant-extras.ts'
 
 export function toSummary(application: ApplicationRow): ApplicationSummary {

@@ -1,9 +1,9 @@
-// Test data for the SPA, built and checked by the shared schemas: a fixture that the API could
-// not send fails here, in the test that uses it, rather than passing against a shape nobody sends.
+// Applications and verifications as the applicant's API answers them, built and checked by the
+// shared schemas: data the API could not send fails here, in the test that uses it.
 import { applicantApplication, type ApplicantApplication } from '@kakunin/schema/application'
-import { validLogin, validType, validUser } from '@kakunin/schema/form/fixtures'
+import { validLogin, validType, validUser } from './answers.ts'
 import { verificationView, type CurrentVerificationResponse, type VerificationView } from '@kakunin/schema/verification'
-import type * as z from 'zod/mini'
+import type { z } from '@kakunin/schema/zod'
 
 export const APPLICATION_ID = '3f1c2a4e-8b7d-4c6a-9e5f-1a2b3c4d5e6f'
 export const VERIFICATION_ID = '7d2e4b1a-5c3f-4e8d-a9b6-0c1d2e3f4a5b'

@@ -3,7 +3,7 @@ import type { ApplicantApplication, ApplicationStatus } from '@kakunin/schema/ap
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { DraftAnswers } from '@kakunin/schema/form/application-form'
 import { REVIEW_DOCUMENT_KINDS, requiredReviewDocuments, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import { maskEmail } from '../email/mask-email.ts'
+import { maskEmail } from '#src/email/mask-email.ts'
 import { latestDenial } from './denial.ts'
 
 type Extras = Pick<ApplicantApplication, 'denial' | 'ownerConfirmation' | 'enhancedReview'>
