@@ -1,6 +1,7 @@
 import { applicationEvent } from '@kakunin/schema/events'
 import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { answersOf } from '#src/state/approval-evidence.ts'
+import { toSummary } from '#src/state/application-view.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 import type { AppDeps } from '#src/deps.ts'
 import { notFound } from '#src/http/api-error.ts'
@@ -27,14 +28,8 @@ export async function readApplication(deps: Pick<AppDeps, 'prisma' | 'clock'>, i
   await recordEvent(prisma, id, { type: `PII_${purpose}`, actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role } }, now)
   const events = await prisma.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } })
   return {
-    id: application.id,
-    reference: application.reference,
-    flow: application.flow,
-    status: application.status,
-    version: application.version,
+    ...toSummary(application),
     answers: answersOf(application),
-    createdAt: application.createdAt.toISOString(),
-    updatedAt: application.updatedAt.toISOString(),
     submittedAt: iso(application.submittedAt),
     verifications: application.verifications.map((v) => ({
       id: v.id,
