@@ -24,7 +24,9 @@ const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationStatus, r
     DENIED: ['STAFF', 'OWNER', 'SYSTEM'],
   },
   VERIFYING: { IN_REVIEW: ['PROVIDER'], APPROVED: ['STAFF'], ENHANCED_REVIEW: ['STAFF'], DENIED: ['PROVIDER', 'STAFF'] },
-  IN_REVIEW: { APPROVED: ['PROVIDER', 'STAFF'], ENHANCED_REVIEW: ['PROVIDER', 'STAFF'], DENIED: ['PROVIDER', 'STAFF'] },
+  // SYSTEM denies a provider's approval the law does not accept (ホ data received too late), so the
+  // applicant can verify again rather than wait for good.
+  IN_REVIEW: { APPROVED: ['PROVIDER', 'STAFF'], ENHANCED_REVIEW: ['PROVIDER', 'STAFF'], DENIED: ['PROVIDER', 'STAFF', 'SYSTEM'] },
   ENHANCED_REVIEW: { APPROVED: ['STAFF'], DENIED: ['STAFF'] },
   APPROVED: {},
   // 否認: the applicant corrects the form to match the ID and submits again.
@@ -52,5 +54,3 @@ export const SID_HOLDING_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 
 /** Statuses whose applicant can still act (fill in, verify, upload, correct): resume links work for them. */
 export const RESUMABLE_STATUSES: readonly ApplicationStatus[] = ['DRAFT', 'SUBMITTED', 'VERIFYING', 'ENHANCED_REVIEW', 'DENIED']
 
-/** Statuses that end a review: the ones a verdict email announces. */
-export const VERDICT_STATUSES: readonly ApplicationStatus[] = ['ENHANCED_REVIEW', 'APPROVED', 'DENIED']

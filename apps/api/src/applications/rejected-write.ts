@@ -11,7 +11,6 @@ import type { OwnedBy } from '#src/state/application-row.ts'
 
 export const NOT_EDITABLE_MESSAGE = 'このお申し込みは送信済みのため、内容を変更できません。'
 
-export { EDITABLE_STATUSES }
 export const NOT_IN_FLOW_MESSAGE = 'このお申し込みの手続きにはない入力項目です'
 
 export const flowsWithStep = (step: StepId): ApplicationFlow[] =>

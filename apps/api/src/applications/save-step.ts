@@ -11,7 +11,8 @@ import { toApplicantView } from '#src/state/application-view.ts'
 import { selectOwnedApplication } from './application-sql.ts'
 import type { OwnedBy } from '#src/state/application-row.ts'
 import { updateStep } from '#src/state/applicant-writes.ts'
-import { EDITABLE_STATUSES, explainRejectedWrite, flowsWithStep } from './rejected-write.ts'
+import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
+import { explainRejectedWrite, flowsWithStep } from './rejected-write.ts'
 import { searchColumns } from './search-columns.ts'
 
 

@@ -133,6 +133,26 @@ describe('the already-verified flow (2回目以降)', () => {
     expect(decided).toMatchObject({ actorType: 'SYSTEM', toStatus: 'DENIED' })
   })
 
+  it('spends the links of an earlier submission: after a denial and a resend, only the new link answers', async () => {
+    const verified = await approvedSid()
+    const { browser } = await linkApplicant(login(newSid(), verified.sid))
+    await submitLink(browser)
+    const first = await ownerMail(browser.id)
+    const { version } = await browser.refresh()
+    const staff = await staffClient(app, 'REVIEWER')
+    expect((await staff.post(`/applications/${browser.id}/decision`, { decision: 'DENY', version, reasonCodes: ['OTHER'], noteToApplicant: '確認できませんでした' })).statusCode).toBe(200)
+    await browser.refresh()
+    const resent = await submitLink(browser)
+    expect(resent.json().status, resent.body).toBe('SUBMITTED')
+    const second = await ownerMail(browser.id)
+    expect(second.token).not.toBe(first.token)
+    // Neither an answer nor its expiry on the old link touches the new submission.
+    expect((await answer(first.token, 'decline')).statusCode).toBe(404)
+    expect((await browser.refresh()).status).toBe('SUBMITTED')
+    expect((await answer(second.token, 'confirm')).statusCode).toBe(200)
+    expect((await browser.refresh()).status).toBe('APPROVED')
+  })
+
   it('lets exactly one of 10 parallel confirmations win', async () => {
     const verified = await approvedSid()
     const { browser } = await linkApplicant(login(newSid(), verified.sid))

@@ -4,7 +4,7 @@ import { linkRequestedEmail, ownerConfirmationEmail } from '#src/email/templates
 import { maskEmail } from '#src/email/mask-email.ts'
 import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
-import { notFound } from '#src/http/api-error.ts'
+import { ApiError, notFound } from '#src/http/api-error.ts'
 import { answersOf, type VerifiedRoot } from '#src/state/approval-evidence.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 import { changeStatus, type StateDeps } from '#src/state/transition.ts'
@@ -118,12 +118,10 @@ export async function answerOwnerConfirmation(deps: StateDeps & Pick<AppDeps, 'c
     },
     evidence: { confirmationId: confirmation.id },
     // Claimed in the same transaction: of parallel answers exactly one wins, the rest find it used.
+    // Only a confirmation of the submission waiting for it counts (the transition module spends the
+    // others when an application leaves SUBMITTED).
     before: async (tx) => {
-      const claimed = await tx.ownerConfirmation.updateMany({
-        where: { id: confirmation.id, decision: null, expiresAt: { gt: now } },
-        data: { decision: confirmed ? 'CONFIRMED' : 'DECLINED', decidedAt: now },
-      })
-      if (claimed.count === 0) throw notFound(INVALID_CONFIRMATION_MESSAGE)
+      await claimCurrent(tx, confirmation, confirmed ? 'CONFIRMED' : 'DECLINED', now, { unexpired: true })
     },
     now,
   })
@@ -156,20 +154,39 @@ export async function expireOwnerConfirmations(deps: StateDeps, now: Date): Prom
         to: 'DENIED',
         actor: { type: 'SYSTEM', id: null },
         event: { type: 'DECIDED', data: { basis: LINK_BASIS, confirmationId: confirmation.id, denial: declinedDenial('取引時確認済みのアカウントの所有者による確認が、期限までに行われませんでした。') } },
-        before: async (tx) => {
-          const claimed = await tx.ownerConfirmation.updateMany({ where: { id: confirmation.id, decision: null }, data: { decision: 'EXPIRED', decidedAt: now } })
-          if (claimed.count === 0) throw new ConfirmationTaken()
-        },
+        before: (tx) => claimCurrent(tx, confirmation, 'EXPIRED', now, { unexpired: false }),
         now,
       })
       expired += 1
     } catch (error) {
-      if (error instanceof ConfirmationTaken) continue
-      // A confirmation of an earlier submission (the application moved on): mark it spent, quietly.
-      await deps.prisma.ownerConfirmation.updateMany({ where: { id: confirmation.id, decision: null }, data: { decision: 'EXPIRED', decidedAt: now } })
+      // Taken meanwhile (answered, or spent by another instance): nothing left to do. Anything else
+      // (the database away) leaves the row as it was, for the next pass.
+      if (error instanceof ApiError && (error.statusCode === 404 || error.statusCode === 409)) {
+        await deps.prisma.ownerConfirmation.updateMany({ where: { id: confirmation.id, decision: null }, data: { decision: 'SUPERSEDED', decidedAt: now } })
+        continue
+      }
+      throw error
     }
   }
   return expired
 }
 
-class ConfirmationTaken extends Error {}
+/**
+ * Claims a confirmation for its answer, once: still open (and unexpired when answered), of the
+ * application's current submission, and that application waiting in SUBMITTED. Otherwise 404, the
+ * neutral answer of every unusable link.
+ */
+async function claimCurrent(
+  tx: TransactionClient,
+  confirmation: { id: string; applicationId: string; createdAt: Date },
+  decision: 'CONFIRMED' | 'DECLINED' | 'EXPIRED',
+  now: Date,
+  { unexpired }: { unexpired: boolean },
+) {
+  const application = await tx.application.findUnique({ where: { id: confirmation.applicationId }, select: { status: true, submittedAt: true } })
+  const current = application?.status === 'SUBMITTED' && application.submittedAt !== null && confirmation.createdAt >= application.submittedAt
+  const claimed = current
+    ? await tx.ownerConfirmation.updateMany({ where: { id: confirmation.id, decision: null, ...(unexpired ? { expiresAt: { gt: now } } : {}) }, data: { decision, decidedAt: now } })
+    : { count: 0 }
+  if (claimed.count === 0) throw notFound(INVALID_CONFIRMATION_MESSAGE)
+}

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { japanToday } from '@kakunin/schema/japan-time'
+
+/** YYYY-MM-DD of the day in Japan. */
+const japanDayKey = (at: Date) => {
+  const { year, month, day } = japanToday(at)
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
 import { externalVerificationBody, suspicionBody } from '@kakunin/schema/staff'
 import { isMethodAvailable } from '@kakunin/schema/verification-method'
 import { z } from '@kakunin/schema/zod'
@@ -33,12 +39,12 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       if (application.flow !== 'FIRST_TIME' || !OPEN.includes(application.status)) {
         throw conflict('本人確認を記録できるのは、送信済みで審査が終わっていない初回のお申し込みだけです。')
       }
-      // The day it was done, in Japan: not in the future, and by a method lawful on that day.
+      // The day it was done, in Japan: a real date, not before this submission (so it verified the
+      // customer as now declared) and not in the future; by a method lawful on that day.
       const verifiedAt = new Date(`${body.verifiedOn}T00:00:00+09:00`)
-      const today = japanToday(now)
-      const todayKey = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`
-      if (Number.isNaN(verifiedAt.getTime()) || body.verifiedOn > todayKey) {
-        throw validationFailed({ verifiedOn: '確認を行った日は今日以前の日付を指定してください' })
+      const submittedKey = application.submittedAt ? japanDayKey(application.submittedAt) : null
+      if (japanDayKey(verifiedAt) !== body.verifiedOn || !submittedKey || body.verifiedOn < submittedKey || body.verifiedOn > japanDayKey(now)) {
+        throw validationFailed({ verifiedOn: 'お申し込みの送信日から今日までの、実在する日付を指定してください' })
       }
       if (!isMethodAvailable(body.method, verifiedAt)) {
         throw validationFailed({ method: 'この確認方法は、その日には法令で認められていません' })

@@ -13,7 +13,7 @@ import {
 } from '@kakunin/schema/staff'
 import { APPLICATION_STATUSES } from '@kakunin/schema/application'
 import { z } from '@kakunin/schema/zod'
-import { notFound } from '#src/http/api-error.ts'
+import { ApiError, notFound } from '#src/http/api-error.ts'
 import { decideApplication } from './decide-application.ts'
 import { listApplications } from './list-applications.ts'
 import { readApplication } from './read-application.ts'
@@ -131,6 +131,9 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/keys',
     { preHandler: admin, schema: { tags: ['staff'], security, body: createStaffKeyBody, response: { 201: createdStaffKey, ...errors } } },
     async (request, reply) => {
+      // The 統括管理者's key is made with the command line by whoever runs the service, not by an
+      // admin key: otherwise an admin could approve high-risk applications through a key it made.
+      if (request.body.role === 'COMPLIANCE') throw new ApiError(403, 'FORBIDDEN', '統括管理者（compliance）のAPIキーは、コマンドライン（pnpm staff:key create）で作成してください')
       const { key, record } = await createStaffKey(app.prisma, { ...request.body, createdById: staffOf(request).id })
       return reply.status(201).send({ ...toKeyView(record), key })
     },

@@ -159,12 +159,15 @@ describe('POST /api/staff/applications/:id/decision', () => {
 
   it('approves once a lawful verification done outside kakunin is recorded; then the Account SID counts as verified', async () => {
     const a = await submitted({ familyName: '高橋', givenName: '三郎', familyNameKana: 'タカハシ', givenNameKana: 'サブロウ' })
-    const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: '第123456789012号の1', verifiedOn: '2026-11-30', verifiedBy: '窓口 花子' }
+    const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: '第123456789012号の1', verifiedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()), verifiedBy: '窓口 花子' }
     // A 個人番号 (12 digits) is never recorded, nor a date in the future.
     const mynumber = await staff.post(`/applications/${a.id}/external-verifications`, { ...external, documentNumber: '1234 5678 9012' })
     expect(mynumber.statusCode).toBe(400)
     expect(mynumber.json().error.fields.documentNumber).toMatch(/個人番号/)
-    expect((await staff.post(`/applications/${a.id}/external-verifications`, { ...external, verifiedOn: '2099-01-01' })).statusCode).toBe(400)
+    // Nor a date in the future, before this submission (a backdated ホ), or that does not exist.
+    for (const verifiedOn of ['2099-01-01', '2020-01-01', '2026-02-30']) {
+      expect((await staff.post(`/applications/${a.id}/external-verifications`, { ...external, method: 'ho', verifiedOn })).statusCode).toBe(400)
+    }
     const viewer = await staffClient(app, 'VIEWER')
     expect((await viewer.post(`/applications/${a.id}/external-verifications`, external)).statusCode).toBe(403)
 

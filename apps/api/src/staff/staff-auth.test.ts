@@ -58,6 +58,13 @@ describe('staff API keys', () => {
     expect(listed).not.toHaveProperty('key')
   })
 
+  it('never let an admin key mint a 統括管理者 key (compliance keys come from the command line)', async () => {
+    const admin = await staffClient(app, 'ADMIN')
+    const refused = await admin.post('/keys', { name: '自称 統括管理者', role: 'COMPLIANCE' })
+    expect(refused.statusCode).toBe(403)
+    expect(await app.prisma.staffKey.count({ where: { name: '自称 統括管理者' } })).toBe(0)
+  })
+
   it('validate what an admin sends', async () => {
     const admin = await staffClient(app, 'ADMIN')
     const response = await admin.post('/keys', { name: '', role: 'ROOT', extra: 1 })

@@ -33,7 +33,9 @@ async function latestOwnerConfirmation(pool: pg.Pool, applicationId: string, now
   })
   const row = rows[0]
   if (!row) return null
-  const status = (row.decision ?? (row.expires_at <= now ? 'EXPIRED' : 'PENDING')) as 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'EXPIRED'
+  // A link spent because its submission ended (SUPERSEDED) reads, to the applicant, as one that expired.
+  const decided = row.decision === 'SUPERSEDED' ? 'EXPIRED' : row.decision
+  const status = (decided ?? (row.expires_at <= now ? 'EXPIRED' : 'PENDING')) as 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'EXPIRED'
   return { sentTo: maskEmail(row.sent_to), expiresAt: row.expires_at.toISOString(), status }
 }
 

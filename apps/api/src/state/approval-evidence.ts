@@ -43,8 +43,12 @@ export async function isSuspicionFlagged(db: Db, applicationId: string): Promise
   return (await db.applicationEvent.count({ where: { applicationId, type: 'SUSPICION_FLAGGED' } })) > 0
 }
 
+/** Why a customer is high-risk. Answers the shared schema cannot read count as a 外国PEP: the check fails closed. */
 export async function highRiskOf(db: Db, application: Pick<Application, 'id' | 'answers'>): Promise<HighRiskGround[]> {
-  return highRiskGrounds(answersOf(application), { suspicionFlagged: await isSuspicionFlagged(db, application.id) })
+  const parsed = draftAnswers.safeParse(application.answers)
+  const suspicionFlagged = await isSuspicionFlagged(db, application.id)
+  if (!parsed.success) return ['FOREIGN_PEP', ...(suspicionFlagged ? (['SUSPICION'] as const) : [])]
+  return highRiskGrounds(parsed.data, { suspicionFlagged })
 }
 
 /** The enhanced-review documents still missing. */

@@ -118,7 +118,7 @@ async function perform(world: World, step: Action) {
           method: 'ic_chip',
           documentName: '運転免許証',
           documentNumber: '第001号',
-          verifiedOn: '2026-11-30',
+          verifiedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()),
           verifiedBy: '窓口 担当',
         }),
       )

@@ -12,10 +12,10 @@ const DOOR = path.join(SRC, 'state')
 
 /** What writes a status or an event, in Prisma calls or in SQL. */
 const WRITES: [string, RegExp][] = [
-  ['an event inserted with Prisma', /\bapplicationEvent\s*\.\s*(create|createMany|createManyAndReturn|upsert|update|updateMany)\s*\(/],
+  ['an event inserted with Prisma', /\bapplicationEvent\s*\.\s*(create|createMany|createManyAndReturn|upsert|update|updateMany)\s*\(|\[\s*['"]applicationEvent['"]\s*\]/],
   ['an event created through its application', /\bevents\s*:\s*\{\s*(create|createMany)\b/],
-  ['an event inserted in SQL', /\bINSERT\s+INTO\s+"?application_events"?/i],
-  ['a status set in SQL', /\bUPDATE\s+"?applications"?\b[^;]*?\bSET\b[^;]*?\bstatus\s*=/i],
+  ['an event inserted in SQL', /\bINSERT\s+INTO\s+(?:"?public"?\.)?"?application_events"?/i],
+  ['a status set in SQL', /\bUPDATE\s+(?:"?public"?\.)?"?applications"?\b[^;]*?\bSET\b[^;]*?"?\bstatus"?\s*=/i],
   ['a status written with Prisma', /\bapplication\s*\.\s*(create|createMany|update|updateMany|upsert)\s*\(\s*\{[^;]*?\bdata\s*:\s*\{[^;]*?\bstatus\s*:/],
 ]
 
@@ -45,6 +45,9 @@ describe('one door for state', () => {
     expect(doorViolations(`tx.application.create({ data: { events: { create: { type: 'X' } } } })`)).toEqual(['an event created through its application'])
     expect(doorViolations(`text: 'INSERT INTO application_events (type) VALUES ($1)'`)).toEqual(['an event inserted in SQL'])
     expect(doorViolations(`UPDATE applications a SET version = 2, status = 'APPROVED' WHERE id = $1`)).toEqual(['a status set in SQL'])
+    expect(doorViolations(`UPDATE public.applications SET "status" = 'APPROVED'`)).toEqual(['a status set in SQL'])
+    expect(doorViolations(`INSERT INTO public.application_events (type) VALUES ($1)`)).toEqual(['an event inserted in SQL'])
+    expect(doorViolations(`tx['applicationEvent'].create({ data })`)).toEqual(['an event inserted with Prisma'])
     expect(doorViolations(`prisma.application.updateMany({ where: { id }, data: { version: 2, status: 'APPROVED' } })`)).toEqual(['a status written with Prisma'])
     expect(doorViolations(`prisma.application.findMany({ where: { status: 'APPROVED' } })`)).toEqual([])
   })

@@ -31,15 +31,19 @@ async function openedOn(at: Date, method: 'ho' | 'ic_chip') {
 }
 
 describe('the transition module', () => {
-  it('refuses APPROVED for ホ data received from 2027-04-01 (JST), even when the session was opened before; records the refusal', async () => {
+  it('refuses APPROVED for ホ data received from 2027-04-01 (JST), even when the session was opened before; records the refusal and denies so the applicant can verify again', async () => {
     try {
       const { browser, phone } = await openedOn(LAST_EVENING, 'ho')
       now = AFTER_CUTOVER
       for (const kind of ['front', 'back', 'selfie']) expect((await phone.upload(kind)).statusCode).toBe(204)
       expect((await phone.complete(detailsOf(validAnswers.user))).statusCode).toBe(204)
-      expect((await browser.refresh()).status).toBe('IN_REVIEW')
-      const refused = await app.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: browser.id, type: 'TRANSITION_REFUSED' } })
-      expect(refused).toMatchObject({ actorType: 'PROVIDER', data: expect.objectContaining({ wanted: 'APPROVED', code: 'METHOD_NOT_LAWFUL' }) })
+      // Not approved, and not stuck either: the system denies, and the applicant can verify again.
+      const view = await browser.refresh()
+      expect(view.status).toBe('DENIED')
+      expect(view.denial.hints.join('')).toContain('ICチップ')
+      const refused = await app.prisma.applicationEvent.findMany({ where: { applicationId: browser.id, type: 'TRANSITION_REFUSED' } })
+      expect(refused).toEqual([expect.objectContaining({ actorType: 'PROVIDER', data: expect.objectContaining({ wanted: 'APPROVED', code: 'METHOD_NOT_LAWFUL' }) })])
+      expect(await app.prisma.applicationEvent.findFirst({ where: { applicationId: browser.id, type: 'DECIDED' } })).toMatchObject({ actorType: 'SYSTEM', toStatus: 'DENIED' })
       expect(await app.prisma.outboxEmail.count({ where: { applicationId: browser.id, template: 'APPROVED' } })).toBe(0)
     } finally {
       now = undefined

@@ -12,8 +12,10 @@ import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
 import { answersOf, highRiskOf, isLawfulVerification, missingReviewDocuments, verificationOfRecord } from './approval-evidence.ts'
 import { appendEvent } from './event-log.ts'
 
-// The one door for an application's status. Every change (the applicant's submit, a provider's
-// progress and verdict, a staff decision, an owner's confirmation, an expiry) comes through here:
+// The one door for an application's status. Every change (a provider's progress and verdict, a
+// staff decision, an owner's confirmation, an expiry, 2回目以降's submit) comes through here, and
+// the first-time submit's single statement (applicant-writes.ts) takes its status set from the
+// same machine:
 // the status machine of packages/schema, then the law's preconditions of APPROVED, then the
 // status, its typed event and its email in one transaction (the status webhook is queued by a
 // trigger in that same transaction). A refusal changes nothing and, unless it was the applicant's,
@@ -73,13 +75,18 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
         await appendEvent(tx, application.id, eventOf(change, from, from, []), change.now)
         return { application, to: from }
       }
-      const { to, grounds } = await resolveTarget(tx, application, change)
+      const { to, grounds, verificationId } = await resolveTarget(tx, application, change)
       const moved = await tx.application.updateMany({
         where: { id: application.id, status: from, version: application.version },
         data: { status: to, version: { increment: 1 }, updatedAt: change.now, ...(to === 'SUBMITTED' ? { submittedAt: change.now, resumeAt: null } : {}) },
       })
       if (moved.count === 0) throw conflict(STALE_VERSION_MESSAGE)
-      await appendEvent(tx, application.id, eventOf(change, from, to, grounds), change.now)
+      await appendEvent(tx, application.id, eventOf(change, from, to, grounds, verificationId), change.now)
+      // A link application that leaves SUBMITTED spends every confirmation still open: a link
+      // emailed for this submission can neither approve nor deny a later one.
+      if (application.flow === 'LINK_VERIFIED' && from === 'SUBMITTED') {
+        await tx.ownerConfirmation.updateMany({ where: { applicationId: application.id, decision: null }, data: { decision: 'SUPERSEDED', decidedAt: change.now } })
+      }
       const changed = await tx.application.findUniqueOrThrow({ where: { id: application.id } })
       const denial = change.event.data.denial as { hints?: string[] } | undefined
       await queueVerdictEmail(tx, deps.mail, { ...changed, answers: answersOf(changed) }, to, denial?.hints ?? [], change.now)
@@ -92,19 +99,24 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
   }
 }
 
-function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationStatus, grounds: HighRiskGround[]) {
+function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationStatus, grounds: HighRiskGround[], verificationId?: string) {
   return {
     type: change.event.type,
     actorType: change.actor.type,
     actorId: change.actor.id,
     fromStatus: from,
     toStatus: to,
-    data: { ...change.event.data, ...(to === 'ENHANCED_REVIEW' ? { highRiskGrounds: grounds } : {}) },
+    // An approval names the verification it rests on, whoever approved.
+    data: { ...change.event.data, ...(verificationId ? { verificationId } : {}), ...(to === 'ENHANCED_REVIEW' ? { highRiskGrounds: grounds } : {}) },
   } as Parameters<typeof appendEvent>[2]
 }
 
 /** The status machine, then what APPROVED needs; a high-risk approval becomes ENHANCED_REVIEW. */
-async function resolveTarget(tx: TransactionClient, application: Application, change: StatusChange): Promise<{ to: ApplicationStatus; grounds: HighRiskGround[] }> {
+async function resolveTarget(
+  tx: TransactionClient,
+  application: Application,
+  change: StatusChange,
+): Promise<{ to: ApplicationStatus; grounds: HighRiskGround[]; verificationId?: string }> {
   const from = application.status
   if (!canTransition(from, change.to, change.actor.type)) {
     throw new TransitionRefused(409, 'NOT_ALLOWED', `${APPLICATION_STATUS_LABELS[from]}のお申し込みを「${APPLICATION_STATUS_LABELS[change.to]}」にすることはできません。`)
@@ -114,19 +126,19 @@ async function resolveTarget(tx: TransactionClient, application: Application, ch
     await checkOwnerConfirmation(tx, application, change)
     return { to: 'APPROVED', grounds: [] }
   }
-  await checkVerificationOfRecord(tx, application, change)
+  const verificationId = await checkVerificationOfRecord(tx, application, change)
   const grounds = await highRiskOf(tx, application)
-  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds }
+  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds, verificationId }
   if (from !== 'ENHANCED_REVIEW') {
     if (!canTransition(from, 'ENHANCED_REVIEW', change.actor.type)) throw new TransitionRefused(409, 'NOT_ALLOWED', '追加の確認が必要なお申し込みです。')
-    return { to: 'ENHANCED_REVIEW', grounds }
+    return { to: 'ENHANCED_REVIEW', grounds, verificationId }
   }
   await checkComplianceApproval(tx, application, change, grounds)
-  return { to: 'APPROVED', grounds }
+  return { to: 'APPROVED', grounds, verificationId }
 }
 
 /** First time: an approved verification of this submission, by a method lawful when its data arrived. */
-async function checkVerificationOfRecord(tx: TransactionClient, application: Application, change: StatusChange) {
+async function checkVerificationOfRecord(tx: TransactionClient, application: Application, change: StatusChange): Promise<string> {
   const { verificationId } = change.evidence ?? {}
   const named = verificationId ? await tx.verification.findUnique({ where: { id: verificationId } }) : null
   const record = verificationId
@@ -134,8 +146,9 @@ async function checkVerificationOfRecord(tx: TransactionClient, application: App
       ? named
       : null
     : await verificationOfRecord(tx, application)
-  if (record) return
-  if (named?.status === 'APPROVED') {
+  if (record) return record.id
+  const ofThisSubmission = named && application.submittedAt && named.createdAt >= application.submittedAt
+  if (named?.status === 'APPROVED' && ofThisSubmission) {
     throw new TransitionRefused(409, 'METHOD_NOT_LAWFUL', 'この本人確認の方法は、書類の画像などを受け取った日に法令で認められていないため、承認できません。ICチップの読み取りなどで、もう一度本人確認を行ってください。')
   }
   throw new TransitionRefused(

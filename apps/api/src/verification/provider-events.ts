@@ -3,7 +3,8 @@ import type { StatusEventType } from '@kakunin/schema/events'
 import type { AppDeps } from '#src/deps.ts'
 import { Prisma as PrismaNamespace, type VerificationStatus } from '#src/generated/prisma/client.ts'
 import { notFound } from '#src/http/api-error.ts'
-import { changeStatus } from '#src/state/transition.ts'
+import { changeStatus, TransitionRefused } from '#src/state/transition.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import type { ProviderEvent } from './provider.ts'
 
 type Outcome = 'applied' | 'duplicate'
@@ -35,6 +36,19 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
   const move = MOVES[event.kind]
   const decided = event.kind === 'approved' || event.kind === 'denied'
   const identified = event.kind === 'denied' ? {} : { ...(event.method ? { method: event.method } : {}), ...(event.documentType ? { documentType: event.documentType } : {}) }
+  const record = async (tx: TransactionClient) => {
+    await tx.webhookReceipt.create({ data: { provider, eventId: event.eventId, payload: payload as object, receivedAt: now } })
+    await tx.verification.update({
+      where: { id: verification.id },
+      data: {
+        status: move.verification,
+        ...identified,
+        ...(event.kind === 'started' ? { startedAt: event.occurredAt } : {}),
+        ...(event.kind === 'submitted' ? { submittedAt: event.occurredAt } : {}),
+        ...(decided ? { decidedAt: event.occurredAt, result: resultOf(event) } : {}),
+      },
+    })
+  }
   try {
     await changeStatus(
       { prisma, mail },
@@ -46,28 +60,38 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
         ...(event.kind === 'approved' ? { evidence: { verificationId: verification.id } } : {}),
         // A new session started after an earlier one expired finds the application VERIFYING already.
         allowUnchanged: event.kind === 'started',
-        before: async (tx) => {
-          await tx.webhookReceipt.create({ data: { provider, eventId: event.eventId, payload: payload as object, receivedAt: now } })
-          await tx.verification.update({
-            where: { id: verification.id },
-            data: {
-              status: move.verification,
-              ...identified,
-              ...(event.kind === 'started' ? { startedAt: event.occurredAt } : {}),
-              ...(event.kind === 'submitted' ? { submittedAt: event.occurredAt } : {}),
-              ...(decided ? { decidedAt: event.occurredAt, result: resultOf(event) } : {}),
-            },
-          })
-        },
+        before: record,
         now,
       },
     )
   } catch (error) {
+    // The vendor approved data the law does not accept on the day it arrived (ホ from 2027-04-01):
+    // its verdict is kept, the refusal is recorded, and the system denies, so the applicant can
+    // verify again (IC chip) instead of waiting for a decision that cannot come.
+    if (error instanceof TransitionRefused && error.rule === 'METHOD_NOT_LAWFUL' && event.kind === 'approved') {
+      await changeStatus(
+        { prisma, mail },
+        {
+          applicationId: verification.applicationId,
+          to: 'DENIED',
+          actor: { type: 'SYSTEM', id: null },
+          event: { type: 'DECIDED', data: { eventId: event.eventId, verificationId: verification.id, reasons: ['METHOD_NOT_LAWFUL'], denial: METHOD_DENIAL } },
+          before: record,
+          now,
+        },
+      )
+      return 'applied'
+    }
     // The same event delivered twice at once: the other delivery stored it first.
     if (error instanceof PrismaNamespace.PrismaClientKnownRequestError && error.code === 'P2002') return 'duplicate'
     throw error
   }
   return 'applied'
+}
+
+const METHOD_DENIAL = {
+  fields: [],
+  hints: ['本人確認書類の画像による確認（ホ方式）は、2027年4月1日以降は利用できません。お手数ですが、もう一度送信し、ICチップの読み取りで本人確認を行ってください。'],
 }
 
 /** The verdict as stored with the verification and its DECIDED event: plain JSON. */

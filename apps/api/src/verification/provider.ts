@@ -1,4 +1,4 @@
-import type { VerificationMethod } from './verification-method.ts'
+import type { VerificationMethod } from '@kakunin/schema/verification-method'
 
 /** What we tell a provider about the person, to compare with the ID (like a vendor's comparing data). */
 export interface ComparingData {

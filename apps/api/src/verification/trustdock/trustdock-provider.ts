@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from '@kakunin/schema/zod'
 import type { Config } from '#src/config/config.ts'
 import { WebhookRejected, type ComparingData, type IdentificationDetails, type IdentityVerificationProvider, type ProviderEvent } from '#src/verification/provider.ts'
-import type { VerificationMethod } from '#src/verification/verification-method.ts'
+import type { VerificationMethod } from '@kakunin/schema/verification-method'
 
 // An adapter shaped on TRUSTDOCK's public API (v2): a verification is created, given a plan and
 // the data to compare with the ID; the applicant finishes in TRUSTDOCK's app (opened by public_id)

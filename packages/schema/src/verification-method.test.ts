@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { availableMethods, isMethodAvailable } from './verification-method.ts'
+import { availableMethods, isMethodAvailable } from '@kakunin/schema/verification-method'
 
 describe('the ホ method cut-over', () => {
   it('offers ホ until 2027-03-31 in Japan and not from 2027-04-01 (Japan time)', () => {
