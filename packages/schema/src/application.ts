@@ -30,7 +30,8 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 export const referencePattern = /^KYC-\d{8}-\d{4,}$/
 
 
-const version = z.int().check(z.positive())
+/** Optimistic concurrency: a positive int4, as the column stores it. */
+export const version = z.int().check(z.positive(), z.maximum(2_147_483_647))
 
 export const applicationSummary = z.object({
   id: z.uuid(),

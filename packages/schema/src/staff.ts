@@ -1,8 +1,8 @@
 import { accountSid } from './account-sid.ts'
-import { APPLICATION_STATUSES } from './application.ts'
+import { APPLICATION_STATUSES, version } from './application.ts'
 import { APPLICATION_FLOWS } from './application-flow.ts'
 import { draftAnswers } from './form/application-form.ts'
-import { optionalText, requiredText } from './text.ts'
+import { optionalText, queryText, requiredText } from './text.ts'
 import { VERIFICATION_STATUSES } from './verification.ts'
 import { applicationEvent } from './events.ts'
 import { REVIEW_DOCUMENT_KINDS } from './high-risk.ts'
@@ -49,16 +49,16 @@ export const staffApplicationQuery = z.strictObject({
   /** Matches the new or the already-verified Account SID. */
   accountSid: z.optional(accountSid),
   /** The login or the contact address, exactly (case-insensitive). */
-  email: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(254))),
+  email: z.optional(queryText(254).check(z.trim(), z.minLength(3))),
   /** Part of the name, in kanji or kana; spaces are ignored. */
-  name: z.optional(z.string().check(z.normalize('NFKC'), z.trim(), z.minLength(1), z.maxLength(50))),
-  reference: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(30))),
+  name: z.optional(queryText(50).check(z.normalize('NFKC'), z.trim(), z.minLength(1))),
+  reference: z.optional(queryText(30).check(z.trim(), z.minLength(1))),
   /** Dates in Japan time, inclusive. */
   createdFrom: z.optional(dateOnly),
   createdTo: z.optional(dateOnly),
   submittedFrom: z.optional(dateOnly),
   submittedTo: z.optional(dateOnly),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(queryText(200)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
 })
 export type StaffApplicationQuery = z.infer<typeof staffApplicationQuery>
@@ -137,14 +137,14 @@ export const staffDecisionBody = z.discriminatedUnion(
   [
     z.strictObject({
       decision: z.literal('APPROVE'),
-      version: z.int().check(z.positive()),
+      version,
       /** Required when a 統括管理者 approves a high-risk (ENHANCED_REVIEW) application: why. */
       reason: z.optional(optionalText(2000)),
       internalNote: z.optional(optionalText(2000)),
     }),
     z.strictObject({
       decision: z.literal('DENY'),
-      version: z.int().check(z.positive()),
+      version,
       reasonCodes: z.array(z.enum(DENIAL_REASON_CODES)).check(z.minLength(1, '否認の理由を1つ以上選んでください')),
       /** Shown to the applicant in the email. */
       noteToApplicant: requiredText(1000, '申込者へのメッセージを入力してください'),

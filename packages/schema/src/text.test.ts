@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { issuesOf, toFullWidth } from '@kakunin/test-data/schema-checks'
-import { addressLine, email, katakana, NO_CONTROL_MESSAGE, optionalText, requiredText } from './text.ts'
+import { addressLine, email, katakana, NO_CONTROL_MESSAGE, optionalText, requiredText, multilineText, queryText } from './text.ts'
 
 const CONTROL_CHARACTERS = [
   ['a line feed', '\n'],
@@ -231,5 +231,21 @@ describe('katakana, beyond the basics', () => {
 
   it.each(['イスヾ', 'ヴァイオレット', 'ヷヸヹヺ'])('accepts %s', (kana) => {
     expect(katakana(20).parse(kana)).toBe(kana)
+  })
+})
+
+describe('text the database cannot store', () => {
+  it.each([
+    ['an unpaired high surrogate', 'ビル\ud800'],
+    ['an unpaired low surrogate', '\udc00山田'],
+    ['a NUL byte', '山\u0000田'],
+  ])('refuses %s in every kind of text, queries included', (_, value) => {
+    for (const schema of [requiredText(50), optionalText(50), multilineText(50), queryText(50)]) {
+      expect(schema.safeParse(value).success).toBe(false)
+    }
+  })
+
+  it('keeps characters outside the BMP (a paired surrogate) as they are', () => {
+    expect(requiredText(50).parse('𠮷野')).toBe('𠮷野')
   })
 })

@@ -5,9 +5,10 @@ import { z } from './zod.ts'
 
 // Controls (Cc), invisible format characters (Cf: bidi overrides and isolates, zero-width
 // characters, soft hyphen…) that can make a name look different to a reviewer, line and paragraph
-// separators, and the combining grapheme joiner. Ideographic variation selectors stay allowed:
-// some names need them.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]|\u034f/u
+// separators, the combining grapheme joiner, and unpaired UTF-16 surrogates (Cs: no character at
+// all, and PostgreSQL refuses them). NUL is a control too. Ideographic variation selectors stay
+// allowed: some names need them.
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]|\u034f/u
 
 export const NO_CONTROL_MESSAGE = '使用できない文字（改行や制御文字など）が含まれています'
 
@@ -72,4 +73,9 @@ export function multilineText(max: number, requiredMessage = '入力してくだ
     z.maxLength(max),
     z.refine((value) => !CONTROL.test(value.replace(/[\n\t]/g, '')), NO_CONTROL_MESSAGE),
   )
+}
+
+/** A query parameter (a search term, a cursor): the same refusal of controls, NUL and lone surrogates. */
+export function queryText(max: number) {
+  return z.string().check(z.maxLength(max), z.refine((value) => !CONTROL.test(value), NO_CONTROL_MESSAGE))
 }

@@ -1,3 +1,4 @@
+import { queryText } from '@kakunin/schema/text'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { z } from '@kakunin/schema/zod'
@@ -25,7 +26,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/dev/mailbox',
-    { schema: { querystring: z.strictObject({ to: z.optional(z.string()) }), response: { 200: mailboxResponse } } },
+    { schema: { querystring: z.strictObject({ to: z.optional(queryText(254)) }), response: { 200: mailboxResponse, 400: errorResponse } } },
     async (request) => {
       const mails = await app.prisma.outboxEmail.findMany({
         where: request.query.to ? { to: request.query.to } : {},
