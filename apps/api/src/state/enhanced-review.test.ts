@@ -60,7 +60,7 @@ describe('high-risk customers (犯収法4条2項): enhanced review', () => {
     expect(approved.json()).toEqual({ status: 'APPROVED' })
     const last = await app.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: a.id, type: 'DECIDED', toStatus: 'APPROVED' } })
     expect(last).toMatchObject({ actorType: 'STAFF', actorId: compliance.id, fromStatus: 'ENHANCED_REVIEW', data: expect.objectContaining({ reason: '源泉徴収票と住民票の写しで確認した' }) })
-    const refusals = await app.prisma.applicationEvent.findMany({ where: { applicationId: a.id, type: 'TRANSITION_REFUSED' } })
+    const refusals = await app.prisma.applicationEvent.findMany({ where: { applicationId: a.id, type: 'TRANSITION_REFUSED' }, orderBy: { id: 'asc' } })
     expect(refusals.map((r) => (r.data as { code: string }).code)).toEqual(['COMPLIANCE_REQUIRED', 'COMPLIANCE_REQUIRED', 'REASON_REQUIRED', 'DOCUMENTS_MISSING'])
     expect(await sidVerified(a.sid)).toBe(true)
     expect((await upload(a, 'ADDITIONAL_ID', JPEG)).statusCode).toBe(409)
