@@ -6,6 +6,12 @@ export function japanToday(now = new Date()): { year: number; month: number; day
   return { year: japan.getUTCFullYear(), month: japan.getUTCMonth() + 1, day: japan.getUTCDate() }
 }
 
+/** The calendar date in Japan at `at` as YYYY-MM-DD: what people in Japan call that day. */
+export function japanDate(at = new Date()): string {
+  const { year, month, day } = japanToday(at)
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
 const JAPAN_DATE_TIME = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'Asia/Tokyo',
   year: 'numeric',

@@ -9,3 +9,9 @@ export function newSessionToken(): string {
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
+
+/** A new token that grants access for `hours` from `now`: what to hand out, and what to store. */
+export function newExpiringToken(now: Date, hours: number) {
+  const token = newSessionToken()
+  return { token, tokenHash: hashSessionToken(token), expiresAt: new Date(now.getTime() + hours * 60 * 60 * 1000) }
+}

@@ -1,11 +1,8 @@
-import { japanToday } from '@kakunin/schema/japan-time'
+import { japanDate } from '@kakunin/schema/japan-time'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 
 /** The calendar day in Japan, as YYYYMMDD: applicants and staff read reference numbers in JST. */
-export function japanDayKey(at: Date): string {
-  const { year, month, day } = japanToday(at)
-  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`
-}
+export const japanDayKey = (at: Date): string => japanDate(at).replaceAll('-', '')
 
 /** `KYC-20261128-0001`; the sequence widens past 9999 rather than wrapping. */
 export function formatReference(dayKey: string, sequence: number, prefix: 'KYC' | 'INQ' = 'KYC'): string {

@@ -1,4 +1,4 @@
-import { hashSessionToken, newSessionToken } from '#src/applicant-session/session-token.ts'
+import { hashSessionToken, newExpiringToken } from '#src/applicant-session/session-token.ts'
 import { enqueueEmail } from '#src/email/outbox.ts'
 import { linkRequestedEmail, ownerConfirmationEmail } from '#src/email/templates.ts'
 import { maskEmail } from '#src/email/mask-email.ts'
@@ -34,15 +34,14 @@ export async function requestOwnerConfirmation(tx: TransactionClient, deps: Conf
   const login = answersOf(application).login
   const owner = answersOf(chain.reliedOn).login
   if (!login?.verifiedAccountSid || !owner) throw new Error('a link application and its relied-on one both have login answers')
-  const token = newSessionToken()
-  const expiresAt = new Date(now.getTime() + deps.hours * 60 * 60 * 1000)
+  const { token, tokenHash, expiresAt } = newExpiringToken(now, deps.hours)
   const confirmation = await tx.ownerConfirmation.create({
     data: {
       applicationId: application.id,
       reliedOnApplicationId: chain.reliedOn.id,
       rootApplicationId: chain.root.id,
       rootVerificationId: chain.rootVerification.id,
-      tokenHash: hashSessionToken(token),
+      tokenHash,
       sentTo: owner.loginEmail,
       createdAt: now,
       expiresAt,

@@ -5,11 +5,10 @@ import { REVIEW_DOCUMENT_KINDS, REVIEW_DOCUMENT_LABELS } from '@kakunin/schema/h
 import { UPLOAD_MAX_BYTES } from '@kakunin/schema/sandbox-ekyc'
 import { z } from '@kakunin/schema/zod'
 import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
-import { ApiError } from '#src/http/api-error.ts'
+import { readUploadedFile } from '#src/http/uploaded-file.ts'
 import { uploadReviewDocument } from './review-document-service.ts'
 
 const params = z.strictObject({ id: z.string(), kind: z.enum(REVIEW_DOCUMENT_KINDS, '書類の種類が正しくありません') })
-const TOO_LARGE = `ファイルは${UPLOAD_MAX_BYTES / 1024 / 1024}MBまでです`
 
 /** The applicant's uploads for enhanced review: one file per request, multipart/form-data (field `file`). */
 export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,15 +19,7 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       // requireOwnApplication types the params as its own { id }; the schema has checked both.
       const { id, kind } = request.params as z.infer<typeof params>
-      const label = REVIEW_DOCUMENT_LABELS[kind]
-      const file = await request.file().catch(() => undefined)
-      if (!file) throw new ApiError(400, 'VALIDATION_FAILED', `${label}のファイルを選んでください。`, { file: `${label}のファイルを選んでください` })
-      let bytes: Buffer
-      try {
-        bytes = await file.toBuffer()
-      } catch {
-        throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `${TOO_LARGE}。`, { file: TOO_LARGE })
-      }
+      const bytes = await readUploadedFile(request, REVIEW_DOCUMENT_LABELS[kind], 'ファイル')
       await uploadReviewDocument(app.deps, id, kind, bytes)
       return reply.status(204).send(null)
     },

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
-import { japanToday } from '@kakunin/schema/japan-time'
-
-/** YYYY-MM-DD of the day in Japan. */
-const japanDayKey = (at: Date) => {
-  const { year, month, day } = japanToday(at)
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
+import { japanDate } from '@kakunin/schema/japan-time'
 import { externalVerificationBody, suspicionBody } from '@kakunin/schema/staff'
 import { isMethodAvailable } from '@kakunin/schema/verification-method'
 import { z } from '@kakunin/schema/zod'
@@ -42,8 +36,8 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       // The day it was done, in Japan: a real date, not before this submission (so it verified the
       // customer as now declared) and not in the future; by a method lawful on that day.
       const verifiedAt = new Date(`${body.verifiedOn}T00:00:00+09:00`)
-      const submittedKey = application.submittedAt ? japanDayKey(application.submittedAt) : null
-      if (japanDayKey(verifiedAt) !== body.verifiedOn || !submittedKey || body.verifiedOn < submittedKey || body.verifiedOn > japanDayKey(now)) {
+      const submittedKey = application.submittedAt ? japanDate(application.submittedAt) : null
+      if (japanDate(verifiedAt) !== body.verifiedOn || !submittedKey || body.verifiedOn < submittedKey || body.verifiedOn > japanDate(now)) {
         throw validationFailed({ verifiedOn: 'お申し込みの送信日から今日までの、実在する日付を指定してください' })
       }
       if (!isMethodAvailable(body.method, verifiedAt)) {

@@ -1,3 +1,4 @@
+import { japanDate } from '@kakunin/schema/japan-time'
 import { newAccountSid } from '@kakunin/test-data/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '#src/app.ts'
@@ -80,7 +81,7 @@ describe('GET /api/staff/applications', () => {
 
   it('filters by creation and submission dates in Japan time', async () => {
     const a = await submitted({ familyName: '日付', givenName: '確認', familyNameKana: 'ヒヅケ', givenNameKana: 'カクニン' })
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date())
+    const today = japanDate()
     const ids = async (query: string) => (await staff.get(`/applications?accountSid=${a.sid}&${query}`)).json().items.length
     expect(await ids(`createdFrom=${today}&createdTo=${today}`)).toBe(1)
     expect(await ids(`submittedFrom=${today}`)).toBe(1)
@@ -159,7 +160,7 @@ describe('POST /api/staff/applications/:id/decision', () => {
 
   it('approves once a lawful verification done outside kakunin is recorded; then the Account SID counts as verified', async () => {
     const a = await submitted({ familyName: '高橋', givenName: '三郎', familyNameKana: 'タカハシ', givenNameKana: 'サブロウ' })
-    const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: '第123456789012号の1', verifiedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()), verifiedBy: '窓口 花子' }
+    const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: '第123456789012号の1', verifiedOn: japanDate(), verifiedBy: '窓口 花子' }
     // A 個人番号 (12 digits) is never recorded, nor a date in the future.
     const mynumber = await staff.post(`/applications/${a.id}/external-verifications`, { ...external, documentNumber: '1234 5678 9012' })
     expect(mynumber.statusCode).toBe(400)

@@ -1,7 +1,7 @@
 import { draftAnswers, type DraftAnswers } from '@kakunin/schema/form/application-form'
 import { highRiskGrounds, requiredReviewDocuments, type HighRiskGround, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { isMethodAvailable, isVerificationMethod } from '@kakunin/schema/verification-method'
-import type { Application, Verification } from '#src/generated/prisma/client.ts'
+import type { Application, OwnerConfirmation, Verification } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 
 // What APPROVED rests on, read from the record itself (never from what a caller says): the
@@ -10,11 +10,14 @@ import type { TransactionClient } from '#src/generated/prisma/internal/prismaNam
 
 type Db = Pick<TransactionClient, 'verification' | 'applicationEvent' | 'application' | 'ownerConfirmation' | 'reviewDocument'>
 
-/** The stored answers, parsed with the shared schema (a row that fails it answers as empty). */
-export function answersOf(application: Pick<Application, 'answers'>): DraftAnswers {
+/** The stored answers parsed with the shared schema, or null when the row fails it. */
+function readAnswers(application: Pick<Application, 'answers'>): DraftAnswers | null {
   const parsed = draftAnswers.safeParse(application.answers)
-  return parsed.success ? parsed.data : {}
+  return parsed.success ? parsed.data : null
 }
+
+/** The stored answers, parsed with the shared schema (a row that fails it answers as empty). */
+export const answersOf = (application: Pick<Application, 'answers'>): DraftAnswers => readAnswers(application) ?? {}
 
 /** When the provider received the images or IC data: the moment the method's lawfulness is judged by. */
 export const receivedAt = (verification: Pick<Verification, 'submittedAt' | 'startedAt' | 'decidedAt' | 'createdAt'>) =>
@@ -45,10 +48,10 @@ export async function isSuspicionFlagged(db: Db, applicationId: string): Promise
 
 /** Why a customer is high-risk. Answers the shared schema cannot read count as a 外国PEP: the check fails closed. */
 export async function highRiskOf(db: Db, application: Pick<Application, 'id' | 'answers'>): Promise<HighRiskGround[]> {
-  const parsed = draftAnswers.safeParse(application.answers)
+  const answers = readAnswers(application)
   const suspicionFlagged = await isSuspicionFlagged(db, application.id)
-  if (!parsed.success) return ['FOREIGN_PEP', ...(suspicionFlagged ? (['SUSPICION'] as const) : [])]
-  return highRiskGrounds(parsed.data, { suspicionFlagged })
+  if (!answers) return ['FOREIGN_PEP', ...(suspicionFlagged ? (['SUSPICION'] as const) : [])]
+  return highRiskGrounds(answers, { suspicionFlagged })
 }
 
 /** The enhanced-review documents still missing. */
@@ -79,9 +82,14 @@ export async function verifiedRootOf(db: Db, accountSid: string): Promise<Verifi
     return rootVerification ? { reliedOn, root: reliedOn, rootVerification } : null
   }
   const confirmation = await db.ownerConfirmation.findFirst({ where: { applicationId: reliedOn.id, decision: 'CONFIRMED' }, orderBy: { decidedAt: 'desc' } })
-  if (!confirmation) return null
+  const root = confirmation ? await rootOf(db, confirmation) : null
+  return root ? { reliedOn, ...root } : null
+}
+
+/** The root a confirmation rests on, while it still holds: APPROVED, with its lawful verification. */
+export async function rootOf(db: Db, confirmation: Pick<OwnerConfirmation, 'rootApplicationId' | 'rootVerificationId'>) {
   const root = await db.application.findUnique({ where: { id: confirmation.rootApplicationId } })
   const rootVerification = await db.verification.findUnique({ where: { id: confirmation.rootVerificationId } })
   if (!root || root.status !== 'APPROVED' || !rootVerification || !isLawfulVerification(rootVerification)) return null
-  return { reliedOn, root, rootVerification }
+  return { root, rootVerification }
 }

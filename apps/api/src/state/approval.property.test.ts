@@ -1,3 +1,4 @@
+import { japanDate } from '@kakunin/schema/japan-time'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StaffRole } from '@kakunin/schema/staff'
@@ -118,7 +119,7 @@ async function perform(world: World, step: Action) {
           method: 'ic_chip',
           documentName: '運転免許証',
           documentNumber: '第001号',
-          verifiedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()),
+          verifiedOn: japanDate(),
           verifiedBy: '窓口 担当',
         }),
       )

@@ -9,7 +9,7 @@ import { queueVerdictEmail, type VerdictMailSettings } from '#src/email/verdict-
 import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
-import { answersOf, highRiskOf, isLawfulVerification, missingReviewDocuments, verificationOfRecord } from './approval-evidence.ts'
+import { answersOf, highRiskOf, isLawfulVerification, missingReviewDocuments, rootOf, verificationOfRecord } from './approval-evidence.ts'
 import { appendEvent } from './event-log.ts'
 
 // The one door for an application's status. Every change (a provider's progress and verdict, a
@@ -167,12 +167,9 @@ async function checkOwnerConfirmation(tx: TransactionClient, application: Applic
   if (!confirmation || !current || confirmation.applicationId !== application.id || confirmation.decision !== 'CONFIRMED') {
     throw new TransitionRefused(409, 'OWNER_CONFIRMATION_REQUIRED', '取引時確認済みのアカウントの所有者による確認がないため、承認できません。')
   }
-  const root = await tx.application.findUnique({ where: { id: confirmation.rootApplicationId } })
-  const rootVerification = await tx.verification.findUnique({ where: { id: confirmation.rootVerificationId } })
-  if (!root || root.status !== 'APPROVED' || !rootVerification || !isLawfulVerification(rootVerification)) {
-    throw new TransitionRefused(409, 'NO_VERIFIED_ROOT', '紐付け先のAccount SIDの取引時確認を確認できないため、承認できません。')
-  }
-  if ((await highRiskOf(tx, root)).length > 0 || (await highRiskOf(tx, application)).length > 0) {
+  const held = await rootOf(tx, confirmation)
+  if (!held) throw new TransitionRefused(409, 'NO_VERIFIED_ROOT', '紐付け先のAccount SIDの取引時確認を確認できないため、承認できません。')
+  if ((await highRiskOf(tx, held.root)).length > 0 || (await highRiskOf(tx, application)).length > 0) {
     throw new TransitionRefused(409, 'HIGH_RISK', '追加の確認が必要なお客様のため、取引時確認済みのAccount SIDとの紐付けはできません。初めての方の手続きでお申し込みください。')
   }
 }

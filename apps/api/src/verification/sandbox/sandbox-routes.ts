@@ -25,6 +25,7 @@ import type { ComparingData } from '#src/verification/provider.ts'
 import { availableMethods, isMethodAvailable } from '@kakunin/schema/verification-method'
 import { compareIdentity } from './compare-identity.ts'
 import { detectImageType } from '#src/http/image-type.ts'
+import { readUploadedFile } from '#src/http/uploaded-file.ts'
 import { createSandboxProvider, newEventId, type WebhookDelivery } from './sandbox-provider.ts'
 import type { SandboxWebhookPayload } from './sandbox-webhook.ts'
 
@@ -113,16 +114,7 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
       const session = await load(request.params.token)
       if (session.status !== 'STARTED') throw conflict('先に本人確認書類の種類を選んでください。')
       const label = UPLOAD_KIND_LABELS[request.params.kind]
-      const file = await request.file().catch(() => undefined)
-      if (!file) throw new ApiError(400, 'VALIDATION_FAILED', `${label}の画像を選んでください。`, { file: `${label}の画像を選んでください` })
-      let bytes: Buffer
-      try {
-        bytes = await file.toBuffer()
-      } catch {
-        throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `画像は${UPLOAD_MAX_BYTES / 1024 / 1024}MBまでです。`, {
-          file: `画像は${UPLOAD_MAX_BYTES / 1024 / 1024}MBまでです`,
-        })
-      }
+      const bytes = await readUploadedFile(request, label, '画像')
       // The bytes decide, not the name or the browser's claim.
       const type = detectImageType(bytes)
       if (!type) {
