@@ -44,6 +44,8 @@ export interface AppOptions {
 export async function buildApp({ config, databaseUrl, logger, clock = () => new Date(), outboxWorker = true }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
+    // The client's address (rate limits) comes from X-Forwarded-For only through trusted proxies.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     // Request bodies are forms, not uploads; 1 MiB is far above any valid application.
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>()
@@ -142,5 +144,8 @@ async function deliverToSelf(app: FastifyInstance, path: string, body: string, s
   const response = await app.inject({ method: 'POST', url: path, headers, payload: body })
   if (response.statusCode >= 300) throw new Error(`webhook answered ${response.statusCode}`)
 }
+
+/** A hop count as Fastify applies it (its types omit the number form): the nearest n proxies. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops
 
 export type App = Awaited<ReturnType<typeof buildApp>>

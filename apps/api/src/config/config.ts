@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
@@ -7,9 +8,42 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const port = z.coerce.number().int().min(0).max(65535)
 
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For): a hop count, or the proxies'
+ * addresses and CIDRs. "true" (trust anyone) is refused: any client could then pick its address
+ * and with it its rate-limit bucket.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): number | string[] | false => {
+    if (value === undefined || value === 'false' || value === '0') return false
+    if (/^\d+$/.test(value)) return Number(value)
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+    for (const entry of entries) {
+      const [address, bits, extra] = entry.split('/')
+      const family = net.isIP(address ?? '')
+      const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+      if (!family || !validBits || extra !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not a hop count, an address or a CIDR (e.g. 1, or 10.0.0.0/8,192.168.1.5)` })
+        return z.NEVER
+      }
+    }
+    return entries
+  })
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
+  TRUST_PROXY: trustProxy,
+  /** Swagger UI and the OpenAPI document; off in production unless set. */
+  DOCS_ENABLED: flag.optional(),
+  /** An applicant session ends after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** …and this long after it was opened, whatever happens. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
@@ -43,6 +77,14 @@ const envSchema = z.object({
   LINK_CHECK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Inquiries per client per 15 minutes. */
   INQUIRY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** New applications per client address per hour. */
+  CREATE_APPLICATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Emails an applicant can cause (draft links, owner confirmations) per application, and per recipient, per hour. */
+  EMAIL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Submits per application per 15 minutes. */
+  SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Requests of the sandbox's phone pages per verification per 15 minutes. */
+  SANDBOX_PHONE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Opens new verification sessions. Unset: the sandbox, outside production only. */
   EKYC_PROVIDER: z.enum(['sandbox', 'trustdock']).optional(),
   /** How long a QR code (verification session) stays usable. */
@@ -90,6 +132,7 @@ const configSchema = envSchema.transform((env, ctx) => {
   }
   return {
     ...env,
+    DOCS_ENABLED: env.DOCS_ENABLED ?? env.NODE_ENV !== 'production',
     EKYC_PROVIDER: ekycProvider,
     SANDBOX_EKYC_WEBHOOK_SECRET: sandboxSecret ?? '',
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
