@@ -56,7 +56,7 @@ export async function approvedAccountSid(request: APIRequestContext, loginEmail 
   const applicant = await playwrightRequest.newContext({ baseURL: e2e.baseURL })
   try {
     const sent = await submitIn(applicant, { ...validApplication.login, accountSid: newAccountSid(), loginEmail })
-    const started = await applicant.post(`/api/applications/${sent.id}/verifications`)
+    const started = await applicant.post(`/api/applications/${sent.id}/verifications`, { data: {} })
     expect(started.status(), await started.text()).toBe(201)
     const { url } = (await started.json()) as { url: string }
     const { user } = validApplication

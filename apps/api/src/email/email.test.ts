@@ -134,14 +134,14 @@ describe('draft links', () => {
     expect(token).toBeDefined()
 
     // Another device: no cookie, only the link.
-    const opened = await app.inject({ method: 'POST', url: `/api/resume/${token}` })
+    const opened = await app.inject({ method: 'POST', url: `/api/resume/${token}`, payload: {} })
     expect(opened.statusCode).toBe(200)
     expect(opened.json()).toEqual({ status: 'DRAFT', resumeAt: 'user' })
     const cookie = opened.cookies.find((c) => c.name === 'kakunin_applicant')!
     const current = await app.inject({ url: '/api/applications/current', headers: { cookie: `kakunin_applicant=${cookie.value}` } })
     expect(current.json()).toMatchObject({ id: browser.id, answers: { login: { loginEmail: login.loginEmail } } })
 
-    const again = await app.inject({ method: 'POST', url: `/api/resume/${token}` })
+    const again = await app.inject({ method: 'POST', url: `/api/resume/${token}`, payload: {} })
     expect(again.statusCode).toBe(404)
   })
 
@@ -155,7 +155,7 @@ describe('draft links', () => {
     const expired = linkIn(smtp.to(login.loginEmail).at(-1)?.text ?? '')!
     const bodies = new Set<string>()
     for (const token of [expired, 'A'.repeat(43), 'not a token', '%00']) {
-      const response = await app.inject({ method: 'POST', url: `/api/resume/${encodeURIComponent(token)}` })
+      const response = await app.inject({ method: 'POST', url: `/api/resume/${encodeURIComponent(token)}`, payload: {} })
       expect(response.statusCode).toBe(404)
       bodies.add(response.body)
     }
@@ -174,21 +174,21 @@ describe('draft links', () => {
     await browser.send('POST', `/api/applications/${browser.id}/draft-link`)
     await app.mail.flush()
     const old = linkIn(smtp.to(login.loginEmail).at(-1)?.text ?? '')!
-    await app.inject({ method: 'POST', url: `/api/resume/${old}` })
+    await app.inject({ method: 'POST', url: `/api/resume/${old}`, payload: {} })
 
     const ip = { remoteAddress: `127.0.0.${Math.floor(Math.random() * 200) + 2}` }
-    const known = await app.inject({ method: 'POST', url: `/api/resume/${old}/renew`, ...ip })
-    const unknown = await app.inject({ method: 'POST', url: `/api/resume/${'B'.repeat(43)}/renew`, ...ip })
+    const known = await app.inject({ method: 'POST', url: `/api/resume/${old}/renew`, ...ip, payload: {} })
+    const unknown = await app.inject({ method: 'POST', url: `/api/resume/${'B'.repeat(43)}/renew`, ...ip, payload: {} })
     expect(known.statusCode).toBe(202)
     expect(unknown.statusCode).toBe(202)
     expect(unknown.body).toBe(known.body)
     await app.mail.flush()
     const fresh = linkIn(smtp.to(login.loginEmail).at(-1)?.text ?? '')!
     expect(fresh).not.toBe(old)
-    expect((await app.inject({ method: 'POST', url: `/api/resume/${fresh}` })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'POST', url: `/api/resume/${fresh}`, payload: {} })).statusCode).toBe(200)
 
-    await app.inject({ method: 'POST', url: `/api/resume/${old}/renew`, ...ip })
-    const limited = await app.inject({ method: 'POST', url: `/api/resume/${old}/renew`, ...ip })
+    await app.inject({ method: 'POST', url: `/api/resume/${old}/renew`, ...ip, payload: {} })
+    const limited = await app.inject({ method: 'POST', url: `/api/resume/${old}/renew`, ...ip, payload: {} })
     expect(limited.statusCode).toBe(429)
     expect(limited.json().error.code).toBe('RATE_LIMITED')
   })

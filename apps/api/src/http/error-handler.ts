@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { fieldErrors, type ErrorCode, type ErrorResponse, VALIDATION_MESSAGE } from '@kakunin/schema/errors'
 import { ApiError } from './api-error.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.ts'
 
 
 function send(reply: FastifyReply, statusCode: number, error: ErrorResponse['error']) {
@@ -16,7 +17,7 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
 /** Fastify's own 4xx codes, in words a person can act on. */
 const clientErrors: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: 'リクエストの JSON を読み取れませんでした' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: 'リクエストの本文が空です' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: 'リクエストの本文が空です（本文がない場合は {} を送信してください）' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'Content-Type は application/json で送信してください',
@@ -44,6 +45,7 @@ export const errorHandler = fp(
         return send(reply, 400, { code: 'VALIDATION_FAILED', message: VALIDATION_MESSAGE, fields })
       }
       if (error instanceof ApiError) {
+        if (error.statusCode === 503) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
         return send(reply, error.statusCode, {
           code: error.code,
           message: error.message,
@@ -58,6 +60,11 @@ export const errorHandler = fp(
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         request.log.info({ err: error }, 'client error')
         return send(reply, error.statusCode, { code: 'BAD_REQUEST', message: 'リクエストが正しくありません' })
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.error({ err: error }, 'database unavailable')
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        return send(reply, 503, { code: 'SERVICE_UNAVAILABLE', message: 'ただいま混み合っているか、メンテナンス中です。しばらくしてから再度お試しください。これまでに保存された内容は失われていません。' })
       }
       request.log.error({ err: error }, 'request failed')
       return send(reply, 500, {

@@ -45,7 +45,7 @@ async function ownerMail(applicationId: string) {
   expect(token).toBeTruthy()
   return { mail, token: token! }
 }
-const answer = (token: string, what: 'confirm' | 'decline') => app.inject({ method: 'POST', url: `/api/owner-confirmations/${token}/${what}` })
+const answer = (token: string, what: 'confirm' | 'decline') => app.inject({ method: 'POST', url: `/api/owner-confirmations/${token}/${what}`, payload: {} })
 const sidCheck = async (sid: string) => (await (await staffClient(app, 'VIEWER')).get(`/account-sids/${sid}`)).json()
 
 describe('the already-verified flow (2回目以降)', () => {

@@ -15,7 +15,7 @@ export const reviewDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0 } })
   app.post(
     '/applications/:id/review-documents/:kind',
-    { schema: { params, response: { 204: z.null(), 400: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse } }, preHandler: requireOwnApplication },
+    { schema: { consumes: ['multipart/form-data'], params, response: { 204: z.null(), 400: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse } }, preHandler: requireOwnApplication },
     async (request, reply) => {
       // requireOwnApplication types the params as its own { id }; the schema has checked both.
       const { id, kind } = request.params as z.infer<typeof params>

@@ -146,7 +146,7 @@ async function perform(world: World, step: Action) {
       const mail = await app.prisma.outboxEmail.findFirst({ where: { applicationId: world.link.id, template: 'OWNER_CONFIRMATION' }, orderBy: { createdAt: 'desc' } })
       const token = mail?.text.match(/\/link-confirm\/([A-Za-z0-9_-]{43})/)?.[1]
       if (!token) return
-      return note(await app.inject({ method: 'POST', url: `/api/owner-confirmations/${token}/${step.confirm ? 'confirm' : 'decline'}` }))
+      return note(await app.inject({ method: 'POST', url: `/api/owner-confirmations/${token}/${step.confirm ? 'confirm' : 'decline'}`, payload: {} }))
     }
   }
 }

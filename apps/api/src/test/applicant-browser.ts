@@ -8,8 +8,9 @@ export async function applicantBrowser(app: App, flow: 'FIRST_TIME' | 'LINK_VERI
   const headers = { cookie: `kakunin_applicant=${cookie.value}` }
   let version: number = created.json().version
   const id: string = created.json().id
+  // Writes go as JSON, as the SPA sends them (`{}` when there is nothing to say).
   const send = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url, headers, ...(payload ? { payload } : {}) })
+    app.inject({ method, url, headers, ...(payload ?? method !== 'GET' ? { payload: payload ?? {} } : {}) })
   return {
     id,
     headers,

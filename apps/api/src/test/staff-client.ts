@@ -10,7 +10,7 @@ export async function staffClient(app: App, role: StaffRole = 'ADMIN') {
     key,
     id: record.id,
     get: (url: string) => app.inject({ url: `/api/staff${url}`, headers }),
-    post: (url: string, payload?: object) =>
-      app.inject({ method: 'POST', url: `/api/staff${url}`, headers, ...(payload ? { payload } : {}) }),
+    // Writes are JSON only, `{}` when there is nothing to say (as a staff tool must send them).
+    post: (url: string, payload: object = {}) => app.inject({ method: 'POST', url: `/api/staff${url}`, headers, payload }),
   }
 }

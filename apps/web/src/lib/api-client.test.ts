@@ -17,6 +17,18 @@ describe('apiFetch', () => {
     expect(sent).toEqual({ method: 'POST', contentType: 'application/json', body: { a: 1 } })
   })
 
+  it('sends {} as JSON for a write without a body (the API takes writes as JSON only)', async () => {
+    let sent: { contentType: string | null; body: unknown } | undefined
+    server.use(
+      http.post(`${API}/things`, async ({ request }) => {
+        sent = { contentType: request.headers.get('content-type'), body: await jsonBody(request) }
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    await apiFetch('/things', { method: 'POST' })
+    expect(sent).toEqual({ contentType: 'application/json', body: {} })
+  })
+
   it('returns undefined for an empty answer (204)', async () => {
     server.use(http.post(`${API}/things`, () => new HttpResponse(null, { status: 204 })))
     await expect(apiFetch('/things', { method: 'POST' })).resolves.toBeUndefined()

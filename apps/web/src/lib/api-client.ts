@@ -18,15 +18,17 @@ const NETWORK_ERROR: ErrorResponse['error'] = {
 
 /**
  * JSON over fetch with the session cookie; any non-2xx becomes an ApiRequestError. A FormData body
- * goes as multipart/form-data (the browser writes its boundary).
+ * goes as multipart/form-data (the browser writes its boundary). The API takes every other write as
+ * JSON only (a cross-site form cannot send JSON), so a write without a body sends `{}`.
  */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const { body } = init
+  const method = init.method ?? 'GET'
+  const body = init.body === undefined && method !== 'GET' ? {} : init.body
   const raw = body === undefined || body instanceof FormData
   let response: Response
   try {
     response = await fetch(`/api${path}`, {
-      method: init.method ?? 'GET',
+      method,
       credentials: 'same-origin',
       headers: raw ? {} : { 'Content-Type': 'application/json' },
       body: raw ? body : JSON.stringify(body),
