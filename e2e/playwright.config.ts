@@ -55,6 +55,11 @@ export default defineConfig({
       // Every test comes from one address: the per-client limits must not decide the results.
       LINK_CHECK_RATE_LIMIT: '1000',
       INQUIRY_RATE_LIMIT: '1000',
+      CREATE_APPLICATION_RATE_LIMIT: '100000',
+      EMAIL_RATE_LIMIT: '100000',
+      SUBMIT_RATE_LIMIT: '100000',
+      RESUME_RENEW_RATE_LIMIT: '100000',
+      SANDBOX_PHONE_RATE_LIMIT: '100000',
     },
   },
 })

@@ -7,6 +7,7 @@ import { STEP_IDS } from '@kakunin/schema/form/steps'
 import { z } from '@kakunin/schema/zod'
 import { applicantWriteSession, requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
 import { notFound } from '#src/http/api-error.ts'
+import { byAddress, byOwnApplication, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
 import { createApplication, findApplicantApplication } from './application-service.ts'
 import { saveStep } from './save-step.ts'
 import { submitApplication } from './submit-application.ts'
@@ -19,7 +20,11 @@ const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications',
-    { schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse } } },
+    // Per client address: applications cannot be deleted, so a script must not open hundreds.
+    {
+      schema: { body: createApplicationBody, response: { 201: applicantApplication, 400: errorResponse, 429: errorResponse } },
+      preHandler: limitRequests(app, (limits) => limits.createApplication, byAddress),
+    },
     async (request, reply) => {
       const { application, session } = await createApplication(app.deps, request.body)
       reply.setApplicantSession(session)
@@ -54,7 +59,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications/:id/submit',
     {
-      schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors } },
+      schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors, 429: errorResponse } },
+      preHandler: limitRequests(app, (limits) => limits.submit, byOwnApplication),
     },
     async (request) => submitApplication(app.deps, applicantWriteSession(request, request.params.id), request.body),
   )

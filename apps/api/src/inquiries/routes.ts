@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import rateLimit from '@fastify/rate-limit'
 import { errorResponse } from '@kakunin/schema/errors'
 import { inquiryBody, inquiryReceipt } from '@kakunin/schema/inquiry'
+import { byAddress, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
 import { receiveInquiry } from './inquiry-service.ts'
 
-/** お問い合わせ: anyone may send one; limited per client so the form cannot be used to spam. */
-export const inquiryRoutes: FastifyPluginAsyncZod<{ rateLimit: number }> = async (app, options) => {
-  await app.register(rateLimit, { global: false })
+/**
+ * お問い合わせ: anyone may send one; limited per client address so the form cannot be used to spam.
+ * Not per session: anyone can open one, so it would only hand out more buckets.
+ */
+export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/inquiries',
     {
       schema: { body: inquiryBody, response: { 201: inquiryReceipt, 400: errorResponse, 429: errorResponse } },
-      config: { rateLimit: { max: options.rateLimit, timeWindow: '15 minutes' } },
+      preHandler: limitRequests(app, (limits) => limits.inquiry, byAddress),
     },
     async (request, reply) => {
       const applicationId = request.body.attachApplication ? await request.applicantApplicationId() : null

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { z } from '@kakunin/schema/zod'
-import rateLimit from '@fastify/rate-limit'
 import { applicantApplication, submitBody } from '@kakunin/schema/application'
 import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
+import { byOwnApplication, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
 import { answerOwnerConfirmation } from './owner-confirmation-service.ts'
 import { submitLink } from './submit-link.ts'
 
@@ -16,15 +16,14 @@ const idParams = z.strictObject({ id: z.string() })
  * 2回目以降: 送信する asks the owner of the verified account; the owner answers the emailed link by
  * POST (a mail scanner's GET spends nothing).
  */
-export const ownerConfirmationRoutes: FastifyPluginAsyncZod<{ linkCheckRateLimit: number }> = async (app, options) => {
-  // Each look-up of a verified SID is limited per client, so SIDs cannot be enumerated.
-  await app.register(rateLimit, { global: false })
+export const ownerConfirmationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications/:id/submit-link',
     {
       schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, 400: errorResponse, 404: errorResponse, 409: errorResponse, 429: errorResponse } },
-      preHandler: requireOwnApplication,
-      config: { rateLimit: { max: options.linkCheckRateLimit, timeWindow: '15 minutes' } },
+      // Each look-up of a verified SID is counted per application (the create limit bounds how many
+      // one address opens), so SIDs cannot be enumerated; the owner's email has its own limit.
+      preHandler: [requireOwnApplication, limitRequests(app, (limits) => limits.linkCheck, byOwnApplication)],
     },
     async (request) => submitLink(app.deps, request.params.id, request.body),
   )

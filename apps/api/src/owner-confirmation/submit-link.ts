@@ -4,6 +4,8 @@ import { linkVerifiedApplication } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, STEPS_BY_FLOW } from '@kakunin/schema/form/steps'
 import { SID_HOLDING_STATUSES, SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
+import { RateLimitedError, waitInWords } from '#src/http/rate-limit/enforce-limit.ts'
+import { emailOverLimit } from '#src/http/rate-limit/email-limits.ts'
 import { requestOwnerConfirmation, type ConfirmationDeps } from './owner-confirmation-service.ts'
 import { answersOf, highRiskOf, verifiedRootOf } from '#src/state/approval-evidence.ts'
 import { changeStatus } from '#src/state/transition.ts'
@@ -44,6 +46,14 @@ export async function submitLink(deps: AppDeps, id: string, input: { version: nu
   if (!chain || chain.reliedOn.id === id || (await highRiskOf(prisma, chain.root)).length > 0) throw notVerified()
   const taken = await prisma.application.count({ where: { accountSid, status: { in: [...SID_HOLDING_STATUSES] }, id: { not: id } } })
   if (taken > 0) throw validationFailed({ 'login.accountSid': SID_IN_USE_MESSAGE })
+  // The owner is a third party: however many applications cite their SID, they get few emails.
+  // Refused here, before anything changes: the answers stay saved and 送信する can be pressed later.
+  const owner = answersOf(chain.reliedOn).login
+  const recipients = [owner?.loginEmail, owner?.contactEmail, parsed.data.login.loginEmail, parsed.data.login.contactEmail].filter((to) => to !== undefined)
+  const wait = await emailOverLimit(deps, deps.settings.rateLimits.confirmationEmail, { applicationId: id, recipients })
+  if (wait !== null) {
+    throw new RateLimitedError(wait, `確認のメールを短い時間に続けてお送りしたため、いまは送信できません。入力内容は保存されています。${waitInWords(wait)}後に、もう一度「送信する」を押してください。`)
+  }
 
   const { application: submitted } = await changeStatus(confirming, {
     applicationId: id,
