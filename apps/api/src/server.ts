@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
+import { serializeError } from './http/log-serializers.ts'
 import { openDatabase } from './db/database.ts'
 import { applyMigrations } from './db/migrations/migrator.ts'
 import { closeOnSignals } from './shutdown.ts'
@@ -31,6 +32,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error)
+  // A failed start (a migration refused by existing rows) must not print the rows PostgreSQL quotes.
+  console.error(error instanceof ConfigError ? error.message : serializeError(error))
   process.exit(1)
 })
