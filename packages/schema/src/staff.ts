@@ -201,3 +201,37 @@ export type ExternalVerificationBody = z.infer<typeof externalVerificationBody>
 
 /** Staff suspect なりすまし or 偽り: the application is then verified as high-risk. */
 export const suspicionBody = z.strictObject({ reason: requiredText(2000, '疑いの理由を入力してください') })
+
+/** The outboxes as an admin sees them: which mails and status webhooks wait, went out or failed. */
+export const OUTBOX_KINDS = ['email', 'webhook'] as const
+export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const
+
+export const staffOutboxQuery = z.strictObject({
+  status: z._default(z.enum(OUTBOX_STATUSES, 'status は PENDING、SENT、FAILED のいずれかを指定してください'), 'FAILED'),
+  kind: z.optional(z.enum(OUTBOX_KINDS, 'kind は email か webhook を指定してください')),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+})
+
+/** Never the body of a mail or a webhook; the recipient masked (t***@example.com), also inside lastError. */
+export const staffOutboxItem = z.object({
+  kind: z.enum(OUTBOX_KINDS),
+  id: z.uuid(),
+  /** The email's template or the webhook's event type. */
+  type: z.string(),
+  /** The masked address of an email; null for a webhook (it goes to the configured URL). */
+  recipient: z.nullable(z.string()),
+  applicationId: z.nullable(z.uuid()),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.int(),
+  lastError: z.nullable(z.string()),
+  createdAt: timestamp,
+  nextAttemptAt: timestamp,
+  sentAt: z.nullable(timestamp),
+  redriveCount: z.int(),
+  redrivenAt: z.nullable(timestamp),
+  redrivenById: z.nullable(z.uuid()),
+})
+
+export const staffOutboxList = z.object({ items: z.array(staffOutboxItem) })
+
+export const staffOutboxParams = z.strictObject({ id: z.uuid('送信待ちの記録が見つかりません') })

@@ -22,6 +22,7 @@ import { createStaffKey, toKeyView } from './staff-keys.ts'
 import { linkRecordOf, verificationRecord, verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
+import { staffOutboxRoutes } from './outbox-routes.ts'
 import { verifiedRootOf } from '#src/state/approval-evidence.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
@@ -34,6 +35,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   authenticateStaff(app)
   await app.register(staffInquiryRoutes)
   await app.register(staffEvidenceRoutes)
+  await app.register(staffOutboxRoutes)
   const viewer = requireRole('VIEWER')
   const reviewer = requireRole('REVIEWER')
   const admin = requireRole('ADMIN')

@@ -8,6 +8,7 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 export async function startSmtpSink() {
   const received: ParsedMail[] = []
   let outage = false
+  let delayMs = 0
   const rejectedRecipients = new Set<string>()
   const server = new SMTPServer({
     authOptional: true,
@@ -23,6 +24,7 @@ export async function startSmtpSink() {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
+        .then(async (mail) => (delayMs ? new Promise<ParsedMail>((resolve) => setTimeout(() => resolve(mail), delayMs)) : mail))
         .then((mail) => received.push(mail))
         .then(() => callback(), callback)
     },
@@ -35,8 +37,15 @@ export async function startSmtpSink() {
     setOutage(on: boolean) {
       outage = on
     },
+    /** Answers each message only after `ms`, like a sluggish server. */
+    setDelay(ms: number) {
+      delayMs = ms
+    },
     rejectRecipient(address: string) {
       rejectedRecipients.add(address)
+    },
+    acceptRecipient(address: string) {
+      rejectedRecipients.delete(address)
     },
     to: (address: string) => received.filter((mail) => [mail.to].flat().some((to) => to?.text.includes(address))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -11,6 +11,13 @@ export const SANDBOX = 'sandbox'
 /** Sends a signed webhook to our own endpoint, as a vendor would over the network. */
 export type WebhookDelivery = (body: string, signature: string) => Promise<void>
 
+/** Our webhook answered other than 2xx: the status tells the reviewer whether to try again. */
+export class WebhookAnswered extends Error {
+  constructor(readonly status: number) {
+    super(`webhook answered ${status}`)
+  }
+}
+
 /**
  * The built-in eKYC provider. Its QR code opens this project's phone pages (/m/verify/:token),
  * which play the vendor's app; its reviewer compares the ID with the declared data and reports

@@ -13,26 +13,26 @@ import {
   UPLOAD_KIND_LABELS,
   UPLOAD_MAX_BYTES,
   type DocumentType,
-  type SandboxDetails,
   type SandboxMethod,
   type UploadKind,
 } from '@kakunin/schema/sandbox-ekyc'
 import { z } from '@kakunin/schema/zod'
 import { hashSessionToken } from '#src/applicant-session/session-token.ts'
-import type { SandboxEkycSession } from '#src/generated/prisma/client.ts'
 import { ApiError, conflict, notFound, validationFailed } from '#src/http/api-error.ts'
-import type { ComparingData } from '#src/verification/provider.ts'
 import { availableMethods, isMethodAvailable } from '@kakunin/schema/verification-method'
-import { compareIdentity } from './compare-identity.ts'
 import { detectImageType } from '#src/http/image-type.ts'
 import { readUploadedFile } from '#src/http/uploaded-file.ts'
+import { byPathTokenAndAddress, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
 import { createSandboxProvider, newEventId, type WebhookDelivery } from './sandbox-provider.ts'
 import type { SandboxWebhookPayload } from './sandbox-webhook.ts'
+import { submittedEventId, type SandboxReviewWorker } from './sandbox-review-worker.ts'
 
 export interface SandboxRoutesOptions {
   provider: ReturnType<typeof createSandboxProvider>
   deliver: WebhookDelivery
   reviewDelayMs: number
+  /** Delivers the verdict once the session is due (sandbox-review-worker.ts). */
+  reviews: SandboxReviewWorker
   clock: () => Date
 }
 
@@ -44,8 +44,10 @@ const EXPIRED_MESSAGE = 'このQRコードの有効期限が切れています�
 type Uploads = Partial<Record<UploadKind, { type: string; bytes: number; sha256: string }>>
 
 /** The sandbox vendor's app, as the phone uses it. The token in the URL is the only credential. */
-export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = async (app, { provider, deliver, reviewDelayMs, clock }) => {
+export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = async (app, { provider, deliver, reviewDelayMs, reviews, clock }) => {
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0 } })
+  // Every phone page, per QR code and address (SANDBOX_PHONE_RATE_LIMIT); before an upload is read.
+  app.addHook('preHandler', limitRequests(app, (limits) => limits.sandboxPhone, byPathTokenAndAddress))
 
   async function load(token: string, { live = true } = {}) {
     const session = await app.prisma.sandboxEkycSession.findUnique({ where: { tokenHash: hashSessionToken(token) } })
@@ -109,7 +111,7 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
 
   app.post(
     '/sessions/:token/uploads/:kind',
-    { schema: { params: uploadParams, response: { 204: z.null(), ...errors } } },
+    { schema: { consumes: ['multipart/form-data'], params: uploadParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       const session = await load(request.params.token)
       if (session.status !== 'STARTED') throw conflict('先に本人確認書類の種類を選んでください。')
@@ -144,32 +146,17 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
         const fields = Object.fromEntries(missing.map((kind) => [`uploads.${kind}`, `${UPLOAD_KIND_LABELS[kind]}を撮影してください`]))
         throw new ApiError(400, 'VALIDATION_FAILED', '撮影されていない画像があります。', fields)
       }
+      // The pending verdict is a row, written with the submission: any instance's reviewer delivers
+      // it once due, also when this one is gone by then.
       const claimed = await app.prisma.sandboxEkycSession.updateMany({
         where: { id: session.id, status: 'STARTED' },
-        data: { status: 'SUBMITTED', details: request.body },
+        data: { status: 'SUBMITTED', details: request.body, reviewDueAt: new Date(clock().getTime() + reviewDelayMs) },
       })
       if (claimed.count === 0) throw conflict('この本人確認はすでに送信されています。')
-      await send({ id: newEventId(), type: 'session.submitted', created: clock().toISOString(), session: { id: session.id } }, request.log)
-      const review = () => reviewSession(session, request.body, request.log)
-      if (reviewDelayMs === 0) await review()
-      else setTimeout(() => void review(), reviewDelayMs).unref()
+      await send({ id: submittedEventId(session.id), type: 'session.submitted', created: clock().toISOString(), session: { id: session.id } }, request.log)
+      // Without a delay (tests, demonstrations) the verdict is there when the phone's request returns.
+      if (reviewDelayMs === 0) await reviews.reviewNow(session.id)
       return reply.status(204).send(null)
     },
   )
-
-  /** The vendor's reviewer: what the ID says against what the applicant declared. */
-  async function reviewSession(session: SandboxEkycSession, details: SandboxDetails, log: FastifyBaseLogger) {
-    const mismatches = compareIdentity(session.comparing as unknown as ComparingData, details)
-    await app.prisma.sandboxEkycSession.update({ where: { id: session.id }, data: { status: 'REVIEWED' } })
-    await send(
-      {
-        id: newEventId(),
-        type: 'session.reviewed',
-        created: clock().toISOString(),
-        session: { id: session.id },
-        review: { verdict: mismatches.length === 0 ? 'approved' : 'denied', reasons: mismatches.length ? ['ID_MISMATCH'] : [], mismatches },
-      },
-      log,
-    )
-  }
 }
