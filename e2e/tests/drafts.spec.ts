@@ -48,17 +48,21 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
     expect(mail.subject).toContain(reference)
     const link = resumeLinkIn(mail)
 
-    // Opening the link does nothing by itself (mail scanners open links); the button does.
+    // Opening the link only shows whose application it continues (mail scanners open links, and a
+    // link someone else sent must be recognisable); the button uses it.
     const other = await freshPage(browser)
     await other.page.goto(link)
     await expect(other.page.getByRole('heading', { level: 1, name: 'お申し込みの続き' })).toBeVisible()
+    await expect(other.page.getByTestId('resume-reference')).toHaveText(reference)
+    await expect(other.page.locator('main dl')).toContainText(masked(address))
+    await expect(other.page.locator('main dl')).toContainText('入力の途中です')
     await expectNoSeriousA11yViolations(other.page)
     const tokens = await queryDatabase<{ used_at: Date | null }>(
       'SELECT t.used_at FROM resume_tokens t JOIN applications a ON a.id = t.application_id WHERE a.reference = $1',
       [reference],
     )
     expect(tokens).toEqual([{ used_at: null }])
-    await other.page.getByRole('button', { name: '続きから入力する' }).click()
+    await other.page.getByRole('button', { name: 'この申し込みを続ける' }).click()
 
     // Where they left off, with the step's saved answers.
     await expectStep(other.page, '/apply/user', '利用者情報')
@@ -79,10 +83,9 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
     const [row] = await queryDatabase<{ status: string }>('SELECT status FROM applications WHERE reference = $1', [reference])
     expect(row!.status).toBe('SUBMITTED')
 
-    // The link was used: a third device gets the neutral page, and can ask for a new link.
+    // The link was used: a third device gets the neutral page at once, and can ask for a new link.
     const third = await freshPage(browser)
     await third.page.goto(link)
-    await third.page.getByRole('button', { name: '続きから入力する' }).click()
     await expect(third.page.getByRole('heading', { level: 1, name: 'このリンクはご利用いただけません' })).toBeVisible()
     await expect(third.page.locator('main')).toContainText('このリンクは無効か、有効期限が切れているか、すでに使用されています')
     await expectNoSeriousA11yViolations(third.page)
@@ -94,10 +97,54 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
     const newLink = resumeLinkIn(renewed)
     expect(newLink).not.toBe(link)
     await third.page.goto(newLink)
-    await third.page.getByRole('button', { name: '続きから入力する' }).click()
+    await third.page.getByRole('button', { name: 'この申し込みを続ける' }).click()
     await expectStep(third.page, '/apply/verify', '身元確認用フォーム')
     await other.context.close()
     await third.context.close()
+  })
+
+  test('途中保存して終了 saves the step, ends the session (the old cookie reaches nothing), and the mailed link brings the person back', async ({ page, request }) => {
+    const answers = withOwnAddress()
+    const address = answers.login.loginEmail
+    await startApplication(page)
+    await fillEveryStep(page, answers, { stopAt: '/apply/user' })
+    await fillPerson(page, answers.user)
+    const { id, reference } = await currentApplication(page)
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'kakunin_applicant')!
+    expect(cookie).toBeDefined()
+
+    await page.getByRole('button', { name: '途中保存して終了' }).click()
+    const heading = page.getByRole('heading', { level: 1, name: '入力内容を保存して終了しました' })
+    await expect(heading).toBeFocused()
+    await expect(page).toHaveURL(/\/apply\/saved$/)
+    await expect(page.locator('main')).toContainText(`${masked(address)} に、続きから入力するためのリンクをお送りしました`)
+    await expect(page.locator('main')).toContainText('ここまでの入力内容は保存されています。')
+    await expectNoSeriousA11yViolations(page)
+
+    // The session ended on the server: the browser has no cookie, and a copy of the old one is refused.
+    expect((await page.context().cookies()).find((c) => c.name === 'kakunin_applicant')).toBeUndefined()
+    expect((await page.request.get('/api/applications/current')).status()).toBe(404)
+    const withOldCookie = { headers: { cookie: `kakunin_applicant=${cookie.value}` } }
+    expect((await request.get('/api/applications/current', withOldCookie)).status()).toBe(404)
+    expect((await request.get(`/api/applications/${id}`, withOldCookie)).status()).toBe(404)
+    const [session] = await queryDatabase<{ revoked_reason: string | null }>(
+      'SELECT revoked_reason FROM applicant_sessions WHERE application_id = $1',
+      [id],
+    )
+    expect(session!.revoked_reason).toBe('LOGOUT')
+    // Back does not reopen the form.
+    await page.goto('/apply/user')
+    await expectStep(page, '/', '取引時確認情報の登録')
+
+    // The mailed link: whose application it is first, then where they stopped, with the step saved.
+    const mail = await waitForMail(request, address, 'DRAFT_SAVED')
+    expect(mail.subject).toContain(reference)
+    await page.goto(resumeLinkIn(mail))
+    await expect(page.getByTestId('resume-reference')).toHaveText(reference)
+    await page.getByRole('button', { name: 'この申し込みを続ける' }).click()
+    await expectStep(page, '/apply/user', '利用者情報')
+    await expect(field(page, '姓')).toHaveValue('山田')
+    await expect(field(page, '町域・番地')).toHaveValue(answers.user.address.town)
   })
 
   test('下書き保存 on a step that does not validate says it was not saved, and still sends the link', async ({ page, request }) => {
@@ -137,7 +184,7 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
 
     const other = await freshPage(browser)
     await other.page.goto(resumeLinkIn(await waitForMail(request, answers.login.loginEmail, 'DRAFT_SAVED')))
-    await other.page.getByRole('button', { name: '続きから入力する' }).click()
+    await other.page.getByRole('button', { name: 'この申し込みを続ける' }).click()
     await expectStep(other.page, '/apply/confirm', '登録情報確認')
     await other.context.close()
   })
@@ -150,7 +197,7 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
 
     const other = await freshPage(browser)
     await other.page.goto(resumeLinkIn(await waitForMail(request, answers.login.loginEmail, 'DRAFT_SAVED')))
-    await other.page.getByRole('button', { name: '続きから入力する' }).click()
+    await other.page.getByRole('button', { name: 'この申し込みを続ける' }).click()
     await expectStep(other.page, '/apply/verify', '身元確認用フォーム')
     await expect(other.page.getByRole('button', { name: '利用者身元確認プランの確認を行う' })).toBeVisible()
     await other.context.close()
@@ -169,7 +216,7 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
 
     const other = await freshPage(browser)
     await other.page.goto(resumeLinkIn(denied))
-    await other.page.getByRole('button', { name: '続きから入力する' }).click()
+    await other.page.getByRole('button', { name: 'この申し込みを続ける' }).click()
     await expectStep(other.page, '/apply/confirm', '登録情報確認')
     const banner = other.page.getByRole('region', { name: '審査の結果、お申し込みを承認できませんでした' })
     await expect(banner.getByRole('listitem')).toHaveText(['生年月日が本人確認書類の記載と一致しません。'])
@@ -189,7 +236,6 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
       }),
     )
     await page.goto('/resume/not-a-real-token')
-    await page.getByRole('button', { name: '続きから入力する' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'このリンクはご利用いただけません' })).toBeVisible()
     await page.getByRole('button', { name: '新しいリンクを送る' }).click()
     await expect(page.getByRole('alert').filter({ hasText: 'リクエストが多すぎます。しばらくしてからお試しください。' })).toBeVisible()

@@ -16,7 +16,7 @@ export async function createApplication(deps: AppDeps, input: { flow: Applicatio
   const { application, session } = await deps.prisma.$transaction(async (tx) => {
     const reference = await nextReference(tx, 'KYC', now)
     const application = await openApplication(tx, { reference, flow: input.flow, now })
-    return { application, session: await openApplicantSession(tx, application.id, now) }
+    return { application, session: await openApplicantSession(tx, application.id, now, deps.settings.sessionMaxHours) }
   })
   return { application: await toApplicantView(deps.pool, application), session }
 }

@@ -8,7 +8,7 @@ import { OWNED_BY_SESSION, RETURNED, type ApplicationRow, type OwnedBy } from '#
 export async function selectOwnedApplication(pool: pg.Pool, owned: OwnedBy): Promise<ApplicationRow | null> {
   const { rows } = await pool.query<ApplicationRow>({
     name: 'select-owned-application',
-    text: `SELECT ${RETURNED} FROM applications a WHERE a.id = $1 AND ${OWNED_BY_SESSION('$3')}`,
+    text: `SELECT ${RETURNED} FROM applications a WHERE a.id = $1 AND ${OWNED_BY_SESSION('$3', owned.idleMinutes)}`,
     values: [owned.id, owned.tokenHash, owned.now],
   })
   return rows[0] ?? null

@@ -5,7 +5,7 @@ import { eventDataSchema } from '@kakunin/schema/events'
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import { SUBMITTABLE_STATUSES } from '@kakunin/schema/status-machine'
 import type { OutboxEmailRow } from '#src/email/outbox.ts'
-import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from './application-row.ts'
+import { OWNED_BY_SESSION, RETURNED, TOUCH_SESSION, type ApplicationRow } from './application-row.ts'
 
 // The applicant's two hot writes as single SQL statements. Each checks the session, the version
 // and the status in its WHERE clause and appends its event in the same statement (so atomically):
@@ -18,6 +18,7 @@ import { OWNED_BY_SESSION, RETURNED, type ApplicationRow } from './application-r
 export interface StepWrite {
   id: string
   tokenHash: string
+  idleMinutes: number
   version: number
   step: string
   values: unknown
@@ -41,12 +42,12 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
               account_sid = COALESCE($10, a.account_sid), login_email = COALESCE($11, a.login_email),
               contact_email = COALESCE($12, a.contact_email), full_name = COALESCE($13, a.full_name),
               full_name_kana = COALESCE($14, a.full_name_kana), verified_account_sid = COALESCE($15, a.verified_account_sid)
-        WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION('$7')}
+        WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION('$7', w.idleMinutes)}
        RETURNING a.*
      ), event AS (
        INSERT INTO application_events (application_id, type, actor_type, data, created_at)
        SELECT id, 'ANSWERS_SAVED', 'APPLICANT', jsonb_build_object('step', $4::text, 'values', $5::jsonb), $7 FROM updated
-     )
+     ), ${TOUCH_SESSION('$7')}
      SELECT ${RETURNED} FROM updated`,
     values: [
       w.id,
@@ -72,6 +73,7 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
 export interface SubmitWrite {
   id: string
   tokenHash: string
+  idleMinutes: number
   version: number
   /** The validated answers, recorded in the event as exactly what was submitted. */
   answers: unknown
@@ -89,7 +91,7 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
        UPDATE applications a
           SET status = 'SUBMITTED', submitted_at = $6, resume_at = NULL, version = a.version + 1, updated_at = $6
          FROM applications before
-        WHERE a.id = $1 AND before.id = a.id AND a.version = $3 AND a.status::text = ANY($4) AND a.flow = 'FIRST_TIME' AND ${OWNED_BY_SESSION('$6')}
+        WHERE a.id = $1 AND before.id = a.id AND a.version = $3 AND a.status::text = ANY($4) AND a.flow = 'FIRST_TIME' AND ${OWNED_BY_SESSION('$6', w.idleMinutes)}
        RETURNING a.*, before.status AS from_status
      ), event AS (
        INSERT INTO application_events (application_id, type, actor_type, from_status, to_status, data, created_at)
@@ -97,7 +99,7 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
      ), email AS (
        INSERT INTO outbox_emails (id, application_id, template, "to", fallback_to, subject, text, html, message_id, created_at, next_attempt_at)
        SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM updated
-     )
+     ), ${TOUCH_SESSION('$6')}
      SELECT ${RETURNED} FROM updated`,
     values: [
       w.id,

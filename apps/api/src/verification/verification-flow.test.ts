@@ -12,7 +12,9 @@ let now = realNow
 const started = Date.now()
 beforeAll(async () => {
   // Time as the test sets it, still moving forward as real time does.
-  app = await buildTestApp({ clock: () => new Date(now.getTime() + (Date.now() - started)) })
+  // The tests let a QR code's 30 minutes pass in one jump; the desktop page would poll meanwhile,
+  // so the applicant's session must not idle out over it.
+  app = await buildTestApp({ env: { SESSION_IDLE_MINUTES: '60' }, clock: () => new Date(now.getTime() + (Date.now() - started)) })
 })
 afterAll(() => app.close())
 

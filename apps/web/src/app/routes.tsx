@@ -14,6 +14,7 @@ const ConfirmPage = page(() => import('#src/features/application/confirm/confirm
 const VerifyPage = page(() => import('#src/features/application/verify/verify-page.tsx'), 'VerifyPage')
 const CompletePage = page(() => import('#src/features/application/complete/complete-page.tsx'), 'CompletePage')
 const ResumePage = page(() => import('#src/features/application/resume/resume-page.tsx'), 'ResumePage')
+const SessionEndedPage = page(() => import('#src/features/application/drafts/session-ended-page.tsx'), 'SessionEndedPage')
 const OwnerConfirmationPage = page(() => import('#src/features/owner-confirmation/owner-confirmation-page.tsx'), 'OwnerConfirmationPage')
 const PhoneVerifyPage = page(() => import('#src/features/sandbox-ekyc/phone-verify-page.tsx'), 'PhoneVerifyPage')
 const HelpPage = page(() => import('#src/features/help/help-page.tsx'), 'HelpPage')
@@ -50,6 +51,7 @@ export function AppRoutes() {
                 <Route path="/apply/confirm" component={ConfirmPage} />
                 <Route path="/apply/verify" component={VerifyPage} />
                 <Route path="/apply/complete" component={CompletePage} />
+                <Route path="/apply/saved" component={SessionEndedPage} />
                 <Route path="/apply/:step" component={StepRoute} />
                 <Route path="/resume/:token" component={ResumePage} />
                 <Route path="/link-confirm/:token" component={OwnerConfirmationPage} />

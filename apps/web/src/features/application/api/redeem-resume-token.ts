@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { ApplicantApplication } from '@kakunin/schema/application'
+import type { ResumeLinkRedeemed } from '@kakunin/schema/resume-link'
 import { apiFetch } from '#src/lib/api-client.ts'
 import { currentApplicationQueryOptions } from './get-current-application.ts'
 
-/** Opens an emailed link: the API marks it used and gives this browser the application's session. */
+/** Uses an emailed link: the API marks it used and gives this browser the application's session. */
 export const redeemResumeToken = (token: string) =>
-  apiFetch<Pick<ApplicantApplication, 'status' | 'resumeAt'>>(`/resume/${encodeURIComponent(token)}`, { method: 'POST' })
+  apiFetch<ResumeLinkRedeemed>(`/resume/${encodeURIComponent(token)}`, { method: 'POST' })
 
 export function useRedeemResumeToken() {
   const queryClient = useQueryClient()

@@ -15,6 +15,7 @@ import { CONFIRM_PATH, pathOf, stepPath, stepsOf } from '#src/features/applicati
 import { ConflictNotice } from '#src/features/application/conflict-notice.tsx'
 import { DenialStepNotice } from '#src/features/application/denial/denial-step-notice.tsx'
 import { DraftLinkStatus } from '#src/features/application/drafts/draft-link-status.tsx'
+import { useEndSession } from '#src/features/application/drafts/session-ended.ts'
 import { nextPoint, previousStep } from './step-order.ts'
 import { StepProgress } from './step-progress.tsx'
 
@@ -34,7 +35,7 @@ export interface StepFormProps<S extends StepId, V extends FieldValues> {
  * One step of the application: validates with the step's schema, saves the parsed values with the
  * version they were read at, then moves on (straight back to the confirmation screen when the
  * step was opened from there). 下書き保存 saves the step when it validates and emails a link to
- * continue later.
+ * continue later; 途中保存して終了 does the same, then ends this browser's session.
  */
 export function StepForm<S extends StepId, V extends FieldValues>(props: StepFormProps<S, V>) {
   const { application, step, defaultValues, resolver, intro, onReloaded, children } = props
@@ -50,9 +51,11 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
   const saveStep = useSaveStep()
   const current = useCurrentApplication()
   const draftLink = useSendDraftLink()
+  const endSession = useEndSession()
   const [attempt, setAttempt] = useState(0)
   const [problem, setProblem] = useState<ServerProblem>()
   const [draftUnsaved, setDraftUnsaved] = useState(false)
+  const [exiting, setExiting] = useState(false)
 
   /** Saves the step; a refusal lands on the fields (400) or in a notice, and the save reports false. */
   async function save(values: StepValues[S], resumeAt: ResumePoint): Promise<boolean> {
@@ -80,19 +83,31 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
   )
 
   // 下書き保存: this step as it is when it validates; otherwise what the earlier steps saved. The
-  // link goes out either way, so the person can stop here.
-  const onSaveDraft = form.handleSubmit(
-    async (values) => {
-      setDraftUnsaved(false)
-      draftLink.reset()
-      if (await save(values, fromConfirm ? 'confirm' : step)) draftLink.mutate(application.id)
-    },
-    () => {
-      setDraftUnsaved(true)
-      setAttempt((n) => n + 1)
-      draftLink.mutate(application.id)
-    },
-  )
+  // link goes out either way, so the person can stop here. 途中保存して終了 (`exit`) then logs out,
+  // but only once the link is on its way: without it there would be no way back.
+  const saveDraft = (exit: boolean) =>
+    form.handleSubmit(
+      async (values) => {
+        setDraftUnsaved(false)
+        draftLink.reset()
+        if (await save(values, fromConfirm ? 'confirm' : step)) await sendDraftLink(exit, false)
+      },
+      async () => {
+        setDraftUnsaved(true)
+        // The error summary only when the person stays on this screen to correct it.
+        if (!exit) setAttempt((n) => n + 1)
+        await sendDraftLink(exit, true)
+      },
+    )
+
+  async function sendDraftLink(exit: boolean, screenUnsaved: boolean) {
+    setExiting(exit)
+    if (!exit) return draftLink.mutate(application.id)
+    endSession.reset()
+    // A refusal shows in DraftLinkStatus, and the session stays.
+    const sent = await draftLink.mutateAsync(application.id).catch(() => undefined)
+    if (sent) endSession.mutate({ sentTo: sent.sentTo, screenUnsaved })
+  }
 
   const formProblem = problem?.message && !problem.conflict ? [{ fieldId: 'submit', message: problem.message }] : []
   const title = STEP_TITLES[step]
@@ -126,10 +141,18 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => void onSaveDraft()}
-              disabled={saveStep.isPending || draftLink.isPending}
+              onClick={() => void saveDraft(false)()}
+              disabled={saveStep.isPending || draftLink.isPending || endSession.isPending}
             >
               下書き保存
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void saveDraft(true)()}
+              disabled={saveStep.isPending || draftLink.isPending || endSession.isPending}
+            >
+              途中保存して終了
             </button>
             {backHref && (
               <Link href={backHref} className="back-link">
@@ -142,13 +165,22 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
       <DraftLinkStatus
         mutation={draftLink}
         note={
-          draftUnsaved && (
-            <p>
-              この画面の入力内容には修正が必要な項目があるため、この画面の内容はまだ保存していません。前の画面までの入力内容は保存されています。
-            </p>
-          )
+          <>
+            {exiting && draftLink.error && <p>続きから入力するためのリンクをお送りできないため、終了していません。</p>}
+            {draftUnsaved && (
+              <p>
+                この画面の入力内容には修正が必要な項目があるため、この画面の内容はまだ保存していません。前の画面までの入力内容は保存されています。
+              </p>
+            )}
+          </>
         }
       />
+      {endSession.error && (
+        <div className="notice notice-error" role="alert">
+          <p>入力内容は保存し、続きから入力するためのリンクをお送りしましたが、終了できませんでした。もう一度「途中保存して終了」を押してください。</p>
+          <p>{endSession.error.message}</p>
+        </div>
+      )}
     </>
   )
 }

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { apiFetch } from '#src/lib/api-client.ts'
+import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+
+/** Ends this browser's session: the server refuses its cookie from now on, and takes it away. */
+export const logOut = () => apiFetch<undefined>('/session/logout', { method: 'POST' })
+
+export function useLogOut() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: logOut,
+    // Nothing this browser read about the application stays in memory (the answers are personal
+    // data), and it has no application now.
+    onSuccess: () => {
+      queryClient.removeQueries()
+      queryClient.setQueryData(CURRENT_APPLICATION_KEY, null)
+    },
+  })
+}
