@@ -15,7 +15,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps: production would publish the whole source with them (the API does not serve
+    // *.map in production either, should an older build have left some in dist/).
+    sourcemap: false,
     // Every browser the form supports knows <link rel="modulepreload">; the polyfill would only
     // add to the first load.
     modulePreload: { polyfill: false },

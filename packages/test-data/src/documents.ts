@@ -1,5 +1,6 @@
 import type { userStep } from '@kakunin/schema/form/user-step'
 import type { z } from '@kakunin/schema/zod'
+import { JPEG_IMAGE, pdfDocument, pngImage } from './images.ts'
 
 /** What the sandbox phone reads from the ID of someone who declared `user`: the same person. */
 export function documentDetails(user: z.input<typeof userStep>) {
@@ -7,7 +8,7 @@ export function documentDetails(user: z.input<typeof userStep>) {
   return { familyName: user.familyName, givenName: user.givenName, birthDate: user.birthDate, address: `${prefecture}${city}${town}${building ?? ''}` }
 }
 
-/** The first bytes of the image and document types uploads are recognised by. */
-export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
-export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46])
-export const PDF = Buffer.from('%PDF-1.4\n%kakunin test\n')
+/** A photo and a scanned document as uploads send them: real files, tiny. */
+export const PNG = pngImage()
+export const JPEG = JPEG_IMAGE
+export const PDF = pdfDocument('kakunin test')

@@ -4,6 +4,7 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { z } from '@kakunin/schema/zod'
 import { mailboxResponse, mailView } from '@kakunin/schema/dev-mailbox'
 import { notFound } from '#src/http/api-error.ts'
+import type { Config } from '#src/config/config.ts'
 
 const toView = (mail: {
   id: string
@@ -18,9 +19,14 @@ const toView = (mail: {
 }) => ({ ...mail, createdAt: mail.createdAt.toISOString() })
 
 /**
- * The development mailbox: every queued email, newest first, optionally for one address. Only
- * outside production, where no SMTP server may be at hand.
+ * The mailbox is served only where mail goes nowhere else: in development and test, and only
+ * without an SMTP server. Its resume links open other applicants' applications, so a staging
+ * machine that really sends mail (SMTP_URL set) must not show them to anyone who asks.
  */
+export const mailboxEnabled = (config: Pick<Config, 'NODE_ENV' | 'SMTP_URL'>) =>
+  !config.SMTP_URL && (config.NODE_ENV === 'development' || config.NODE_ENV === 'test')
+
+/** The development mailbox: every queued email, newest first, optionally for one address. */
 export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const select = { id: true, template: true, to: true, subject: true, text: true, html: true, status: true, deliveredTo: true, createdAt: true }
 

@@ -14,9 +14,9 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/:id/verifications',
     { schema: { params: idParams, response: { 201: verificationView, ...errors } }, preHandler: requireOwnApplication },
     async (request, reply) => {
-      // The phone must reach the same service the browser does, unless configured otherwise.
-      const publicBaseUrl = app.deps.settings.publicBaseUrl ?? `${request.protocol}://${request.host}`
-      const view = await startVerification(app.deps, request.params.id, { publicBaseUrl })
+      // Never the request's Host: anyone can send one, and the QR code would then send the
+      // applicant's phone, with its token, wherever that Host pointed.
+      const view = await startVerification(app.deps, request.params.id, { publicBaseUrl: app.deps.settings.publicBaseUrl })
       return reply.status(201).send(view)
     },
   )

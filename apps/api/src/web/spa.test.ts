@@ -1,17 +1,22 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import { testConfig } from '#src/test/test-app.ts'
+import { buildProductionApp } from '#src/test/production-app.ts'
 import { buildApp, type App } from '#src/app.ts'
 
 const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-dist-'))
+// A build plugin may put a script into index.html: its hash lets it run, no 'unsafe-inline'.
+const INLINE_SCRIPT = 'window.kakuninBuild = "test"'
 let app: App
 beforeAll(async () => {
   fs.mkdirSync(path.join(distDir, 'assets'))
-  fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>kakunin</title>')
+  fs.writeFileSync(path.join(distDir, 'index.html'), `<!doctype html><title>kakunin</title><script>${INLINE_SCRIPT}</script><script type="module" src="/assets/entry-abc123.js"></script>`)
   fs.writeFileSync(path.join(distDir, 'assets', 'entry-abc123.js'), 'console.log(1)')
+  fs.writeFileSync(path.join(distDir, 'assets', 'entry-abc123.js.map'), '{"version":3,"sources":["../src/main.tsx"]}')
   fs.writeFileSync(path.join(distDir, 'assets', 'big-abc123.js'), `console.log(${JSON.stringify('かくにん'.repeat(2000))})`)
   app = await buildApp({
     config: testConfig({ WEB_DIST_DIR: distDir }),
@@ -65,6 +70,49 @@ describe('security headers', () => {
     const response = await app.inject({ url: '/resume/some-token', headers: html })
     expect(response.headers['referrer-policy']).toBe('no-referrer')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(response.headers['x-frame-options']).toBe('DENY')
+  })
+})
+
+describe("the SPA's Content-Security-Policy", () => {
+  const directives = (header: unknown) =>
+    Object.fromEntries(String(header).split(';').map((directive) => directive.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]))
+
+  it('allows scripts and styles from this origin only, and the inline script by its hash', async () => {
+    const response = await app.inject({ url: '/applications/started', headers: html })
+    const policy = directives(response.headers['content-security-policy'])
+    const hash = `'sha256-${createHash('sha256').update(INLINE_SCRIPT).digest('base64')}'`
+    expect(policy['script-src']).toEqual(["'self'", hash])
+    expect(policy['style-src']).toEqual(["'self'"])
+    expect(policy['default-src']).toEqual(["'self'"])
+    // The QR code is a data: URL.
+    expect(policy['img-src']).toEqual(["'self'", 'data:'])
+    expect(policy).toMatchObject({ 'object-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] })
+    expect(String(response.headers['content-security-policy'])).not.toContain('unsafe')
+  })
+
+  it('is the same for index.html at / and for the hashed assets', async () => {
+    const page = await app.inject({ url: '/', headers: html })
+    const asset = await app.inject({ url: '/assets/entry-abc123.js' })
+    expect(page.headers['content-security-policy']).toContain("script-src 'self' 'sha256-")
+    expect(asset.headers['content-security-policy']).toBe(page.headers['content-security-policy'])
+  })
+})
+
+describe('source maps', () => {
+  it('are served outside production', async () => {
+    expect((await app.inject({ url: '/assets/entry-abc123.js.map' })).statusCode).toBe(200)
+  })
+
+  it('are not served in production, though the file is there', async () => {
+    const production = await buildProductionApp({ WEB_DIST_DIR: distDir })
+    try {
+      const map = await production.inject({ url: '/assets/entry-abc123.js.map', headers: html })
+      expect(map.statusCode).toBe(404)
+      expect(map.json().error.code).toBe('NOT_FOUND')
+      expect((await production.inject({ url: '/assets/entry-abc123.js' })).statusCode).toBe(200)
+    } finally {
+      await production.close()
+    }
   })
 })

@@ -1,0 +1,19 @@
+/** What every production deployment sets besides its vendor: its address and an SMTP server. */
+export const productionBaseEnv = {
+  NODE_ENV: 'production',
+  PUBLIC_BASE_URL: 'https://kakunin.example.jp',
+  SMTP_URL: 'smtp://mail.example.jp:587',
+}
+
+/** A real eKYC vendor, as production requires one. */
+export const trustdockEnv = {
+  EKYC_PROVIDER: 'trustdock',
+  TRUSTDOCK_API_URL: 'https://api.trustdock.example',
+  TRUSTDOCK_API_TOKEN: 'token',
+  TRUSTDOCK_PLAN_ID: 'plan',
+  TRUSTDOCK_WEBHOOK_SECRET: 'trustdock-webhook-secret-of-32-characters',
+  TRUSTDOCK_APP_URL: 'https://app.trustdock.example/verify',
+}
+
+/** The least a production deployment sets, quiet and without the SPA. */
+export const productionEnv = { ...productionBaseEnv, ...trustdockEnv, LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }
