@@ -239,6 +239,7 @@ describe('text the database cannot store', () => {
     ['an unpaired high surrogate', 'ビル\ud800'],
     ['an unpaired low surrogate', '\udc00山田'],
     ['a NUL byte', '山\u0000田'],
+    ['the replacement character left of bytes that were not UTF-8', 'ビル\ufffd'],
   ])('refuses %s in every kind of text, queries included', (_, value) => {
     for (const schema of [requiredText(50), optionalText(50), multilineText(50), queryText(50)]) {
       expect(schema.safeParse(value).success).toBe(false)

@@ -6,9 +6,11 @@ import { z } from './zod.ts'
 // Controls (Cc), invisible format characters (Cf: bidi overrides and isolates, zero-width
 // characters, soft hyphen…) that can make a name look different to a reviewer, line and paragraph
 // separators, the combining grapheme joiner, and unpaired UTF-16 surrogates (Cs: no character at
-// all, and PostgreSQL refuses them). NUL is a control too. Ideographic variation selectors stay
-// allowed: some names need them.
-const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]|\u034f/u
+// all, and PostgreSQL refuses them). NUL is a control too. U+FFFD, the replacement character, is
+// what a decoder leaves of bytes that were not UTF-8 (or of a lone surrogate sent raw): nobody
+// types it, so storing it would silently keep a corrupted answer. Ideographic variation selectors
+// stay allowed: some names need them.
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029\ufffd]|\u034f/u
 
 export const NO_CONTROL_MESSAGE = '使用できない文字（改行や制御文字など）が含まれています'
 

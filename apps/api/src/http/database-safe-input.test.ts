@@ -39,4 +39,17 @@ describe('input the database could not store', () => {
     }
     expect((await app.inject({ url: '/api/dev/mailbox?to=a%00b' })).statusCode).toBe(400)
   })
+
+  it('refuses text whose bytes were not UTF-8 (a lone surrogate sent raw) instead of storing U+FFFD', async () => {
+    const staff = await staffClient(app, 'VIEWER')
+    const content = `住所の書き方について ${'x'.repeat(8)}`
+    const json = JSON.stringify({ kind: 'OTHER', name: '山田 太郎', email: 'fffd@example.com', accountSid: '', content })
+    // The CESU-8 bytes of U+D800 inside the JSON, as a client that encodes lone surrogates sends them.
+    const body = Buffer.concat([Buffer.from(json.slice(0, -2)), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(json.slice(-2))])
+    const response = await app.inject({ method: 'POST', url: '/api/inquiries', headers: { 'content-type': 'application/json' }, payload: body })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error.fields).toHaveProperty('content')
+    const listed = (await staff.get('/inquiries?status=OPEN')).json().items as { email?: string }[]
+    expect(JSON.stringify(listed)).not.toContain('fffd@')
+  })
 })

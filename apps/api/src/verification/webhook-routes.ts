@@ -6,6 +6,26 @@ import { applyProviderEvent } from './provider-events.ts'
 /** The 404 for a provider name this process does not run (unknown, or not configured). */
 export const UNKNOWN_PROVIDER_MESSAGE = 'この本人確認サービスからの通知は受け付けていません'
 
+const UNPAIRED_SURROGATE = /\p{Cs}/u
+const unstorable = (text: string) => text.includes('\u0000') || UNPAIRED_SURROGATE.test(text)
+
+/** Every key and string of a parsed JSON value, walked without recursion (a body may nest deeply). */
+function storableInPostgres(value: unknown): boolean {
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (typeof item === 'string') {
+      if (unstorable(item)) return false
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (unstorable(key)) return false
+        pending.push(child)
+      }
+    }
+  }
+  return true
+}
+
 /**
  * POST /api/webhooks/ekyc/:provider — the provider's signed verdicts and progress, for every
  * configured adapter. The body is kept raw: the signature covers the exact bytes sent. Each
@@ -27,7 +47,11 @@ export const webhookRoutes: FastifyPluginAsync = async (app) => {
       request.log.warn({ provider: provider.name, reason: error.message }, 'webhook rejected')
       throw new ApiError(error.statusCode, error.statusCode === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', '署名を検証できませんでした')
     }
-    const outcome = await applyProviderEvent(app.deps, provider.name, event, JSON.parse(String(request.body)))
+    const payload: unknown = JSON.parse(String(request.body))
+    // The payload is kept as the vendor sent it (jsonb), and its event id as text: PostgreSQL
+    // stores neither a NUL nor an unpaired surrogate, even signed ones.
+    if (!storableInPostgres(payload)) throw new ApiError(400, 'BAD_REQUEST', '通知に保存できない文字（NUL など）が含まれています')
+    const outcome = await applyProviderEvent(app.deps, provider.name, event, payload)
     return reply.status(200).send({ received: true, duplicate: outcome === 'duplicate' })
   })
 }
