@@ -4,31 +4,39 @@ import fp from 'fastify-plugin'
 import type { AppDeps } from './deps.ts'
 import cors from '@fastify/cors'
 import compress from '@fastify/compress'
-import helmet from '@fastify/helmet'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config/config.ts'
 import { prismaPlugin } from './db/prisma-plugin.ts'
 import { errorHandler, sendNotFound } from './http/error-handler.ts'
+import { secretFreeLogger } from './http/log-serializers.ts'
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors.ts'
+import { requestGuards } from './http/request-guards.ts'
 import { healthRoutes } from './health/routes.ts'
 import { publicConfigRoutes } from './http/public-config.ts'
 import { applicationRoutes } from './applications/routes.ts'
 import { spa } from './web/spa.ts'
 import { applicantSession } from './applicant-session/applicant-session.ts'
+import { logoutRoutes } from './applicant-session/logout-routes.ts'
 import { verificationRoutes } from './verification/routes.ts'
 import { webhookRoutes } from './verification/webhook-routes.ts'
 import { createProviderRegistry } from './verification/provider-registry.ts'
 import { sandboxEkycRoutes } from './verification/sandbox/sandbox-routes.ts'
+import { sandboxReviewPlugin } from './verification/sandbox/sandbox-review-worker.ts'
+import { WebhookAnswered, type WebhookDelivery } from './verification/sandbox/sandbox-provider.ts'
 import { SIGNATURE_HEADER } from './http/webhook-signature.ts'
 import { mailPlugin } from './email/mail-plugin.ts'
 import { statusWebhookPlugin } from './webhooks/status-webhook-plugin.ts'
-import { mailboxRoutes } from './email/mailbox-routes.ts'
+import { mailboxEnabled, mailboxRoutes } from './email/mailbox-routes.ts'
 import { resumeRoutes } from './resume/routes.ts'
 import { staffRoutes } from './staff/routes.ts'
 import { inquiryRoutes } from './inquiries/routes.ts'
 import { openApi } from './http/openapi.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { ownerConfirmationRoutes } from './owner-confirmation/routes.ts'
 import { ownerConfirmationExpiry } from './owner-confirmation/expiry-worker.ts'
 import { reviewDocumentRoutes } from './review-documents/routes.ts'
+import { rateLimitsFrom } from './http/rate-limit/rate-limits.ts'
+import { rateLimiting } from './http/rate-limit/rate-limiting-plugin.ts'
 
 export interface AppOptions {
   config: Config
@@ -43,18 +51,22 @@ export interface AppOptions {
 /** Builds the whole HTTP application without listening: the server and the tests both use it. */
 export async function buildApp({ config, databaseUrl, logger, clock = () => new Date(), outboxWorker = true }: AppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    // Tokens, query values, headers and quoted database values never reach the log, whoever sets it up.
+    logger: secretFreeLogger(logger, config.LOG_LEVEL),
     // The client's address (rate limits) comes from X-Forwarded-For only through trusted proxies.
     trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     // Request bodies are forms, not uploads; 1 MiB is far above any valid application.
     bodyLimit: 1024 * 1024,
+    // Errors raised before routing, and requests Node cannot parse, in the one error shape too.
+    frameworkErrors: frameworkErrors(config.NODE_ENV === 'production'),
+    clientErrorHandler: clientErrorHandler(config.NODE_ENV === 'production'),
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
   await app.register(errorHandler)
   await app.register(prismaPlugin, { databaseUrl })
-  await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production', clock })
+  await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production', clock, idleMinutes: config.SESSION_IDLE_MINUTES })
   await app.register(mailPlugin, { config, runWorker: outboxWorker, clock })
   await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker, clock })
   const providers = createProviderRegistry(config, { prisma: app.prisma })
@@ -71,25 +83,29 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
           resumeHours: config.RESUME_LINK_HOURS,
           confirmationHours: config.OWNER_CONFIRMATION_HOURS,
           verificationSessionMinutes: config.VERIFICATION_SESSION_MINUTES,
-          publicBaseUrl: config.PUBLIC_BASE_URL,
+          sessionMaxHours: config.SESSION_MAX_HOURS,
+          publicBaseUrl: config.LINK_BASE_URL,
+          rateLimits: rateLimitsFrom(config),
         },
       } satisfies AppDeps)
     }, { name: 'deps', dependencies: ['prisma', 'mail'] }),
   )
+  // Limits counted in PostgreSQL; a 429 anywhere carries Retry-After. Before any route.
+  await app.register(rateLimiting, { sweep: outboxWorker })
   // Background work shares one poll interval: the outboxes, and owners' confirmations that expired.
   if (outboxWorker) await app.register(ownerConfirmationExpiry, { intervalMs: config.OUTBOX_POLL_MS })
-  // Security headers. No Referer leaves the site: resume and QR URLs carry tokens in their path.
-  await app.register(helmet, {
-    contentSecurityPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    hsts: config.NODE_ENV === 'production',
-  })
+  await app.register(securityHeaders, { production: config.NODE_ENV === 'production' })
+  // After the security headers, so that what it refuses carries them too.
+  await app.register(requestGuards, { allowedOrigins: config.CORS_ORIGINS, publicBaseUrl: config.PUBLIC_BASE_URL })
   // gzip/brotli for the SPA's assets and the API's JSON: the first screen's 99 kB are 258 kB raw.
   await app.register(compress, { threshold: 1024 })
-  await app.register(openApi)
+  if (config.DOCS_ENABLED) await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
 
   const sandbox = providers.sandbox
+  const deliverSandbox: WebhookDelivery = (body, signature) => deliverToSelf(app, '/api/webhooks/ekyc/sandbox', body, signature)
+  // Pending sandbox verdicts are rows any instance's worker delivers, like the outboxes.
+  if (sandbox) await app.register(sandboxReviewPlugin, { provider: sandbox, deliver: deliverSandbox, runWorker: outboxWorker, pollMs: config.OUTBOX_POLL_MS })
 
   await app.register(
     async (api) => {
@@ -97,20 +113,22 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       await api.register(healthRoutes)
       await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
       await api.register(applicationRoutes)
-      await api.register(ownerConfirmationRoutes, { linkCheckRateLimit: config.LINK_CHECK_RATE_LIMIT })
+      await api.register(ownerConfirmationRoutes)
       await api.register(reviewDocumentRoutes)
       await api.register(verificationRoutes)
       await api.register(webhookRoutes)
-      await api.register(resumeRoutes, { renewLimit: config.RESUME_RENEW_RATE_LIMIT })
-      if (config.NODE_ENV !== 'production') await api.register(mailboxRoutes)
-      await api.register(inquiryRoutes, { rateLimit: config.INQUIRY_RATE_LIMIT })
+      await api.register(resumeRoutes)
+      await api.register(logoutRoutes)
+      if (mailboxEnabled(config)) await api.register(mailboxRoutes)
+      await api.register(inquiryRoutes)
       await api.register(staffRoutes, { prefix: '/staff' })
-      if (sandbox) {
+      if (sandbox && app.sandboxReviews) {
         await api.register(sandboxEkycRoutes, {
           prefix: '/sandbox-ekyc',
           provider: sandbox,
-          deliver: (body, signature) => deliverToSelf(app, '/api/webhooks/ekyc/sandbox', body, signature),
+          deliver: deliverSandbox,
           reviewDelayMs: config.SANDBOX_EKYC_REVIEW_DELAY_MS,
+          reviews: app.sandboxReviews,
           clock,
         })
       }
@@ -119,7 +137,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   )
 
   if (fs.existsSync(config.WEB_DIST_DIR)) {
-    await app.register(spa, { distDir: config.WEB_DIST_DIR })
+    await app.register(spa, { distDir: config.WEB_DIST_DIR, production: config.NODE_ENV === 'production' })
   } else {
     app.setNotFoundHandler(sendNotFound)
   }
@@ -137,12 +155,12 @@ async function deliverToSelf(app: FastifyInstance, path: string, body: string, s
   if (app.server.listening && address && typeof address === 'object') {
     const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address
     const url = `http://${address.family === 'IPv6' && host !== '127.0.0.1' ? `[${host}]` : host}:${address.port}${path}`
-    const response = await fetch(url, { method: 'POST', headers, body })
-    if (!response.ok) throw new Error(`webhook answered ${response.status}`)
+    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
+    if (!response.ok) throw new WebhookAnswered(response.status)
     return
   }
   const response = await app.inject({ method: 'POST', url: path, headers, payload: body })
-  if (response.statusCode >= 300) throw new Error(`webhook answered ${response.statusCode}`)
+  if (response.statusCode >= 300) throw new WebhookAnswered(response.statusCode)
 }
 
 /** A hop count as Fastify applies it (its types omit the number form): the nearest n proxies. */

@@ -2,6 +2,7 @@ import type pg from 'pg'
 import type { Prisma } from './db/prisma-plugin.ts'
 import type { VerdictMailSettings } from './email/verdict-email.ts'
 import type { ProviderRegistry } from './verification/provider-registry.ts'
+import type { RateLimits } from './http/rate-limit/rate-limits.ts'
 
 /**
  * What every service takes: the database (Prisma, and the same pool for the single-statement hot
@@ -19,8 +20,12 @@ export interface AppDeps {
     resumeHours: number
     confirmationHours: number
     verificationSessionMinutes: number
-    /** The origin a phone reaches this service at, when configured (otherwise the request's). */
-    publicBaseUrl: string | undefined
+    /** An applicant session's absolute lifetime (SESSION_MAX_HOURS); its cookie expires with it. */
+    sessionMaxHours: number
+    /** The origin a phone reaches this service at: PUBLIC_BASE_URL (this machine in development and test). */
+    publicBaseUrl: string
+    /** Every request and email limit (counted in PostgreSQL, shared by all instances). */
+    rateLimits: RateLimits
   }
 }
 

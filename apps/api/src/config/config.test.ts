@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, repoRoot } from './config.ts'
+import { productionBaseEnv, productionEnv, trustdockEnv } from '#src/test/production-env.ts'
+import { ConfigError, DEVELOPMENT_WEBHOOK_SECRET, loadConfig, repoRoot } from './config.ts'
 
 /** The message loadConfig stops with ('' when it does not). */
 function messageOf(env: Record<string, string>) {
@@ -48,15 +49,8 @@ describe('loadConfig', () => {
   })
 
   describe('the eKYC provider', () => {
-    const production = { NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://kakunin.example.jp', SMTP_URL: 'smtp://mail.example.jp:587' }
-    const trustdock = {
-      EKYC_PROVIDER: 'trustdock',
-      TRUSTDOCK_API_URL: 'https://api.trustdock.example',
-      TRUSTDOCK_API_TOKEN: 'token',
-      TRUSTDOCK_PLAN_ID: 'plan',
-      TRUSTDOCK_WEBHOOK_SECRET: 'trustdock-webhook-secret-of-32-characters',
-      TRUSTDOCK_APP_URL: 'https://app.trustdock.example/verify',
-    }
+    const production = productionBaseEnv
+    const trustdock = trustdockEnv
 
     it('is the sandbox by default outside production', () => {
       expect(loadConfig({}).EKYC_PROVIDER).toBe('sandbox')
@@ -90,5 +84,45 @@ describe('loadConfig', () => {
     it('refuses a provider it does not know', () => {
       expect(() => loadConfig({ EKYC_PROVIDER: 'acme' })).toThrow(/EKYC_PROVIDER:/)
     })
+  })
+})
+
+describe('the fixed development webhook secret', () => {
+  const production = productionEnv
+
+  it('is the sandbox secret in development and test when none is set', () => {
+    expect(loadConfig({}).SANDBOX_EKYC_WEBHOOK_SECRET).toBe(DEVELOPMENT_WEBHOOK_SECRET)
+    expect(loadConfig({ NODE_ENV: 'test' }).SANDBOX_EKYC_WEBHOOK_SECRET).toBe(DEVELOPMENT_WEBHOOK_SECRET)
+  })
+
+  it.each(['SANDBOX_EKYC_WEBHOOK_SECRET', 'STATUS_WEBHOOK_SECRET', 'TRUSTDOCK_WEBHOOK_SECRET'])('is refused in production as %s', (name) => {
+    expect(messageOf(production)).toBe('')
+    const env = { ...production, STATUS_WEBHOOK_URL: 'https://provisioning.example.jp/hook', STATUS_WEBHOOK_SECRET: 'status-webhook-secret-of-32-characters', [name]: DEVELOPMENT_WEBHOOK_SECRET }
+    expect(messageOf(env)).toContain(`${name}: must not be the development secret in production`)
+  })
+
+  it('may be set explicitly in development', () => {
+    expect(loadConfig({ STATUS_WEBHOOK_URL: 'http://127.0.0.1:9/hook', STATUS_WEBHOOK_SECRET: DEVELOPMENT_WEBHOOK_SECRET }).STATUS_WEBHOOK_SECRET).toBe(DEVELOPMENT_WEBHOOK_SECRET)
+  })
+})
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false)
+  })
+
+  it('takes a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+  })
+
+  it('takes a list of addresses and CIDRs, IPv4 and IPv6', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,fd00::/8' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.168.1.5', 'fd00::/8'])
+  })
+
+  it.each(['true', 'yes', 'loadbalancer', '10.0.0.0/33', 'fd00::/129', '10.0.0.0/8/1', '10.0.0', '1.5', '-1'])('refuses %s, naming the variable', (value) => {
+    expect(messageOf({ TRUST_PROXY: value })).toMatch(/TRUST_PROXY: .*hop count/)
   })
 })

@@ -103,7 +103,7 @@ const envSchema = z.object({
 
 // Secrets are never defaulted in production; elsewhere a fixed development secret keeps
 // `pnpm start` working with no setup, and is marked as such in the logs.
-const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-sandbox-ekyc-webhook-secret'
+export const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-sandbox-ekyc-webhook-secret'
 
 const configSchema = envSchema.transform((env, ctx) => {
   const sandboxSecret = env.SANDBOX_EKYC_WEBHOOK_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_WEBHOOK_SECRET)
@@ -123,6 +123,14 @@ const configSchema = envSchema.transform((env, ctx) => {
   }
   if (env.STATUS_WEBHOOK_URL && !env.STATUS_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['STATUS_WEBHOOK_SECRET'], message: 'is required with STATUS_WEBHOOK_URL (32+ characters)' })
+  }
+  // The development secret is in this public source: a webhook signed with it proves nothing.
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['SANDBOX_EKYC_WEBHOOK_SECRET', 'STATUS_WEBHOOK_SECRET', 'TRUSTDOCK_WEBHOOK_SECRET'] as const) {
+      if (env[name] === DEVELOPMENT_WEBHOOK_SECRET) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'must not be the development secret in production (it is published in the source)' })
+      }
+    }
   }
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production (links in emails and QR codes)' })
