@@ -48,7 +48,7 @@ export const applicantSession = fp<{ secureCookie: boolean; clock: () => Date; i
       if (!tokenHash) return Promise.resolve(null)
       let lookup = lookups.get(this)
       if (!lookup) {
-        lookup = findLiveSession(app.pg, tokenHash, clock(), idleMinutes)
+        lookup = findLiveSession(app.pg, tokenHash, clock(), idleMinutes, !isAutomaticPoll(this))
         lookups.set(this, lookup)
       }
       return lookup
@@ -65,24 +65,35 @@ export const applicantSession = fp<{ secureCookie: boolean; clock: () => Date; i
   { name: 'applicant-session', dependencies: ['prisma'] },
 )
 
+/**
+ * The SPA's automatic polls (the verify and completion pages following the status) say so with
+ * this header. They still need a live session, but are no activity of the person: counting them
+ * would keep a tab left open on a shared computer signed in until the absolute lifetime.
+ */
+export const POLL_HEADER = 'x-kakunin-poll'
+const isAutomaticPoll = (request: FastifyRequest) => request.method === 'GET' && request.headers[POLL_HEADER] === '1'
+
 const cookieOptions = (secure: boolean) => ({ httpOnly: true, secure, sameSite: 'lax' as const, path: '/api' })
 
 /**
- * The application a live session may reach, and the session marked as used, in one statement: the
- * write happens only when last_seen_at is more than a minute old, so most requests only read.
+ * The application a live session may reach, and (unless `touch` is off, for automatic polls) the
+ * session marked as used, in one statement: the write happens only when last_seen_at is more than
+ * a minute old, so most requests only read.
  */
-async function findLiveSession(pool: pg.Pool, tokenHash: string, now: Date, idleMinutes: number): Promise<string | null> {
-  const { rows } = await pool.query<{ applicationId: string }>({
-    name: 'find-live-session',
-    text: `WITH found AS (
-       SELECT s.id, s.application_id, s.last_seen_at FROM applicant_sessions s
-        WHERE s.token_hash = $1 AND ${liveSession('s', '$2', idleMinutes)}
-     ), touched AS (
-       UPDATE applicant_sessions s SET last_seen_at = $2 FROM found f WHERE s.id = f.id AND ${isStale('f', '$2')}
-     )
-     SELECT application_id AS "applicationId" FROM found`,
-    values: [tokenHash, now],
-  })
+async function findLiveSession(pool: pg.Pool, tokenHash: string, now: Date, idleMinutes: number, touch: boolean): Promise<string | null> {
+  const found = `SELECT s.id, s.application_id, s.last_seen_at FROM applicant_sessions s WHERE s.token_hash = $1 AND ${liveSession('s', '$2', idleMinutes)}`
+  const { rows } = await pool.query<{ applicationId: string }>(
+    touch
+      ? {
+          name: 'find-live-session',
+          text: `WITH found AS (${found}), touched AS (
+                   UPDATE applicant_sessions s SET last_seen_at = $2 FROM found f WHERE s.id = f.id AND ${isStale('f', '$2')}
+                 )
+                 SELECT application_id AS "applicationId" FROM found`,
+          values: [tokenHash, now],
+        }
+      : { name: 'find-live-session-untouched', text: `SELECT application_id AS "applicationId" FROM (${found}) found`, values: [tokenHash, now] },
+  )
   return rows[0]?.applicationId ?? null
 }
 

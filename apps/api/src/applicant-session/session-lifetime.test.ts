@@ -60,6 +60,18 @@ describe('idle timeout (SESSION_IDLE_MINUTES, 30 by default)', () => {
     expect((await session(browser.id)).lastSeenAt).toEqual(now)
   })
 
+  it("does not count the page's automatic polls as activity: a tab left open still times out", async () => {
+    const browser = await applicantBrowser(app)
+    const poll = () => app.inject({ method: 'GET', url: '/api/applications/current', headers: { ...browser.headers, 'x-kakunin-poll': '1' } })
+    for (let polled = 0; polled < 5; polled++) {
+      minutes(5)
+      expect((await poll()).statusCode).toBe(200)
+    }
+    minutes(6) // 31 minutes after the last request of the person
+    expect((await poll()).statusCode).toBe(404)
+    expect(await reaches(browser)).toMatchObject(refused)
+  })
+
   it('writes last_seen_at at most once a minute', async () => {
     const browser = await applicantBrowser(app)
     const opened = (await session(browser.id)).lastSeenAt

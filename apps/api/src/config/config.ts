@@ -83,6 +83,8 @@ const envSchema = z.object({
   EMAIL_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   /** Submits per application per 15 minutes. */
   SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** New verification sessions (QR codes) per application per hour: each one opens a session with the eKYC vendor. */
+  VERIFICATION_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Requests of the sandbox's phone pages per verification per 15 minutes. */
   SANDBOX_PHONE_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Opens new verification sessions. Unset: the sandbox, outside production only. */

@@ -57,6 +57,25 @@ describe('outbox leases', () => {
     expect(await app.prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'SENT', attempts: 1 })
   })
 
+  it('rows of a batch waiting behind slow sends are sent once, by whichever worker holds them', async () => {
+    const queued = await Promise.all([queueMail(), queueMail(), queueMail(), queueMail()])
+    smtp.setDelay((LEASE_MS * 2) / 3)
+    try {
+      // The first worker claims all four and sends them one after another; the later ones lapse
+      // while they wait, and the second worker claims and sends them meanwhile.
+      const first = worker().runOnce()
+      await sleep(LEASE_MS + 100)
+      const second = worker().runOnce()
+      await Promise.all([first, second])
+    } finally {
+      smtp.setDelay(0)
+    }
+    for (const { row, to } of queued) {
+      expect(smtp.to(to), to).toHaveLength(1)
+      expect((await app.prisma.outboxEmail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('SENT')
+    }
+  })
+
   it('a worker that lost its lease does not overwrite the outcome of the worker that took over', async () => {
     const { row, to } = await queueMail()
     const second = worker()

@@ -29,7 +29,7 @@ const UPLOADS = ['POST /api/applications/{id}/review-documents/{kind}', 'POST /a
 
 // Limits far above the run, so requests reach the routes rather than only the 429 (which would pass too).
 const unlimited = Object.fromEntries(
-  ['RESUME_RENEW', 'LINK_CHECK', 'INQUIRY', 'CREATE_APPLICATION', 'EMAIL', 'SUBMIT', 'SANDBOX_PHONE'].map((name) => [`${name}_RATE_LIMIT`, '100000']),
+  ['RESUME_RENEW', 'LINK_CHECK', 'INQUIRY', 'CREATE_APPLICATION', 'EMAIL', 'SUBMIT', 'VERIFICATION', 'SANDBOX_PHONE'].map((name) => [`${name}_RATE_LIMIT`, '100000']),
 )
 
 // A database of its own: the change log's triggers are DDL no other suite should see.

@@ -39,21 +39,36 @@ export async function claimDue<Row extends Lease>(pool: pg.Pool, table: OutboxTa
   return rows
 }
 
+/** Our claim was taken over by another worker: it owns the row now, and we must not send it. */
+export class LeaseLost extends Error {
+  override name = 'LeaseLost'
+}
+
 /**
- * Runs `send` while renewing the row's lease, so a send slower than the lease (a sluggish SMTP
- * server) is not claimed and sent again by another worker meanwhile. Only a worker that stops
- * renewing (crashed, or stalled longer than a lease) loses the row to another.
+ * Extends our lease, unless another worker has claimed the row since: a claim always writes a new
+ * lease id, so "still our lease id" means no one else can have sent it, even if our lease lapsed.
+ */
+async function renewLease(pool: pg.Pool, table: OutboxTable, row: Lease, clock: () => Date, leaseMs: number) {
+  const { rowCount } = await pool.query(
+    `UPDATE ${table} SET locked_until = $3::timestamptz + make_interval(secs => $4) WHERE id = $1 AND lease_id = $2 AND status = 'PENDING'`,
+    [row.id, row.lease_id, clock(), leaseMs / 1000],
+  )
+  return rowCount === 1
+}
+
+/**
+ * Runs `send` while holding the row's lease. The lease is renewed right before sending: a batch is
+ * claimed at once but sent one row after another, and a row waiting behind slow sends may have
+ * lapsed and been claimed (and sent) by another worker meanwhile; then it is skipped (LeaseLost).
+ * During the send it is renewed every third of a lease, so a send slower than the lease (a
+ * sluggish SMTP server) is not claimed and sent again. Only a worker that stops renewing
+ * (crashed, or stalled longer than a lease) loses the row to another.
  */
 export async function holdingLease<T>(pool: pg.Pool, table: OutboxTable, row: Lease, clock: () => Date, leaseMs: number, send: () => Promise<T>): Promise<T> {
+  if (!(await renewLease(pool, table, row, clock, leaseMs))) throw new LeaseLost(`${table} ${row.id}: claimed by another worker`)
   const timer = setInterval(() => {
-    pool
-      .query(`UPDATE ${table} SET locked_until = $3::timestamptz + make_interval(secs => $4) WHERE id = $1 AND lease_id = $2 AND status = 'PENDING'`, [
-        row.id,
-        row.lease_id,
-        clock(),
-        leaseMs / 1000,
-      ])
-      .catch(() => {}) // the next renewal, or the completion's lease check, settles it
+    // the next renewal, or the completion's lease check, settles a failed one
+    renewLease(pool, table, row, clock, leaseMs).catch(() => {})
   }, leaseMs / 3)
   try {
     return await send()

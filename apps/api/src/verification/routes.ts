@@ -3,6 +3,7 @@ import { errorResponse } from '@kakunin/schema/errors'
 import { currentVerificationResponse, verificationView } from '@kakunin/schema/verification'
 import { z } from '@kakunin/schema/zod'
 import { requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
+import { byOwnApplication, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
 import { currentVerification, startVerification } from './verification-service.ts'
 
 const idParams = z.strictObject({ id: z.string() })
@@ -12,7 +13,11 @@ const errors = { 404: errorResponse, 409: errorResponse }
 export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/applications/:id/verifications',
-    { schema: { params: idParams, response: { 201: verificationView, ...errors } }, preHandler: requireOwnApplication },
+    {
+      schema: { params: idParams, response: { 201: verificationView, 429: errorResponse, ...errors } },
+      // Each QR code opens a session with the vendor (a paid call with TRUSTDOCK): limited per application.
+      preHandler: [requireOwnApplication, limitRequests(app, (limits) => limits.verification, byOwnApplication)],
+    },
     async (request, reply) => {
       // Never the request's Host: anyone can send one, and the QR code would then send the
       // applicant's phone, with its token, wherever that Host pointed.

@@ -36,8 +36,10 @@ export async function countHit(pool: pg.Pool, limit: Limit, identity: readonly s
   return { hits: row.hits, windowEndsAt: row.window_ends_at }
 }
 
+export const SWEEP_BATCH = 1000
+
 /** Drops counters whose window has ended (a later hit would restart them at 1 anyway), a batch at a time. */
-export async function sweepEndedWindows(pool: pg.Pool, now: Date, batch = 1000) {
+export async function sweepEndedWindows(pool: pg.Pool, now: Date, batch = SWEEP_BATCH) {
   const { rowCount } = await pool.query(
     `DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE window_ends_at <= $1 LIMIT $2)`,
     [now, batch],

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { sweepEndedWindows } from './hit-counter.ts'
+import { SWEEP_BATCH, sweepEndedWindows } from './hit-counter.ts'
 import { RateLimitedError } from './enforce-limit.ts'
 
 /**
@@ -14,11 +14,18 @@ export const rateLimiting = fp<{ sweep: boolean }>(
       if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds))
     })
     if (!sweep) return
+    // Batches until one comes back short, so a flood of one-off keys (random QR tokens) cannot
+    // outgrow the sweep; bounded, so one pass never holds the pool for long.
+    const sweepAll = async () => {
+      for (let batch = 0; batch < 100; batch++) {
+        if ((await sweepEndedWindows(app.deps.pool, app.deps.clock())) < SWEEP_BATCH) return
+      }
+    }
     let timer: NodeJS.Timeout | undefined
     let running: Promise<unknown> = Promise.resolve()
     app.addHook('onReady', async () => {
       timer = setInterval(() => {
-        running = sweepEndedWindows(app.deps.pool, app.deps.clock()).catch((error: unknown) => app.log.warn({ err: error }, 'rate-limit sweep failed'))
+        running = sweepAll().catch((error: unknown) => app.log.warn({ err: error }, 'rate-limit sweep failed'))
       }, 60_000)
       timer.unref()
     })

@@ -20,6 +20,7 @@ export function rateLimitsFrom(config: Config) {
   return {
     createApplication: { name: 'create-application', max: config.CREATE_APPLICATION_RATE_LIMIT, windowSeconds: HOUR },
     submit: { name: 'submit', max: config.SUBMIT_RATE_LIMIT, windowSeconds: QUARTER_HOUR },
+    verification: { name: 'verification', max: config.VERIFICATION_RATE_LIMIT, windowSeconds: HOUR },
     linkCheck: { name: 'link-check', max: config.LINK_CHECK_RATE_LIMIT, windowSeconds: QUARTER_HOUR },
     inquiry: { name: 'inquiry', max: config.INQUIRY_RATE_LIMIT, windowSeconds: QUARTER_HOUR },
     resumeRenew: { name: 'resume-renew', max: config.RESUME_RENEW_RATE_LIMIT, windowSeconds: QUARTER_HOUR },

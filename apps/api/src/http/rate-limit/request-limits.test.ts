@@ -100,6 +100,20 @@ describe('submitting', () => {
   })
 })
 
+describe('opening verification sessions (QR codes)', () => {
+  it('is limited per application: each one is a session with the vendor', async () => {
+    const app = await appWith({ VERIFICATION_RATE_LIMIT: '2' })
+    const browser = await applicantBrowser(app)
+    await browser.submitComplete()
+    const codes = []
+    for (let i = 0; i < 3; i++) codes.push((await browser.send('POST', `/api/applications/${browser.id}/verifications`)).statusCode)
+    expect(codes).toEqual([201, 201, 429])
+    const other = await applicantBrowser(app)
+    await other.submitComplete()
+    expect((await other.send('POST', `/api/applications/${other.id}/verifications`)).statusCode).toBe(201)
+  })
+})
+
 describe('the sandbox phone pages', () => {
   it('are limited per QR code and address', async () => {
     const app = await appWith({ SANDBOX_PHONE_RATE_LIMIT: '2' })
