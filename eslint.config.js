@@ -67,7 +67,7 @@ export default tseslint.config(
   {
     // Test data never ships: only tests and their support code import it.
     files: ['apps/**/*.{ts,tsx}', 'packages/schema/**/*.ts'],
-    ignores: ['**/*.test.{ts,tsx}', 'apps/api/src/test/**', 'apps/web/src/testing/**', 'apps/api/bench/**'],
+    ignores: ['**/*.test.{ts,tsx}', 'apps/api/src/test/**', 'apps/web/src/testing/**', 'apps/api/bench/**', 'apps/web/bench/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -83,7 +83,7 @@ export default tseslint.config(
   },
   // Features do not import each other: what two features share lives in a shared folder
   // (web: components/, lib/, api/, app/; API: http/, db/, config/, state/, email/, jobs/, applicant-session/).
-  ...featureBoundaries('apps/web/src/features', ['application', 'dev-mailbox', 'help', 'inquiry', 'owner-confirmation', 'sandbox-ekyc']),
+  ...featureBoundaries('apps/web/src/features', ['application', 'dev-mailbox', 'help', 'inquiry', 'owner-confirmation', 'privacy', 'sandbox-ekyc']),
   ...featureBoundaries('apps/api/src', ['applications', 'verification', 'staff', 'inquiries', 'resume', 'owner-confirmation', 'review-documents', 'webhooks', 'health', 'web']),
 )
 

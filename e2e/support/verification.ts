@@ -63,12 +63,19 @@ export async function chooseDocument(phone: Page, method = '本人確認書類�
   await expect(phone.getByRole('heading', { level: 1, name: /撮影する$/ })).toBeVisible()
 }
 
-/** The file input of one photo (表面, 裏面, 顔写真), by its label. */
-export const photoInput = (phone: Page, kind: string) => phone.getByLabel(new RegExp(`^${kind}を撮影`))
+/**
+ * The (visually hidden) file input of one photo (表面, 裏面, 顔写真), by its label: the button
+ * 「表面を撮影する」, or once a photo is in, 「撮り直す」 (named 「表面を撮り直す」).
+ */
+export const photoInput = (phone: Page, kind: string) => phone.getByLabel(new RegExp(`^${kind}を(撮影する|撮り直す)$`))
+
+/** The photo just taken, as the phone shows it back. */
+export const photoPreview = (phone: Page, kind: string) => phone.getByRole('img', { name: `撮影した${kind}の画像` })
 
 export async function takePhoto(phone: Page, kind: string) {
   await photoInput(phone, kind).setInputFiles(photo(`${kind}.png`))
   await expect(phone.getByText(`${kind}：撮影済み`)).toBeVisible()
+  await expect(photoPreview(phone, kind)).toBeVisible()
 }
 
 export async function enterDetails(phone: Page, details: DocumentDetails) {

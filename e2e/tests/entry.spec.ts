@@ -50,7 +50,7 @@ test.describe('初回登録: the entry question', () => {
     const summary = page.getByRole('alert')
     await expect(summary).toBeFocused()
     await expect(summary).toContainText('入力内容に問題があります')
-    const message = '取引時確認済みのAccount SIDをお持ちかどうか選んでください'
+    const message = '取引時確認済みのAccount SIDをお持ちかどうか選択してください'
     await expect(page.locator('fieldset')).toContainText(message)
     await expectNoSeriousA11yViolations(page)
 

@@ -43,7 +43,7 @@ test.describe('お問い合わせ', () => {
     await expectNoSeriousA11yViolations(page)
 
     await sendButton(page).click()
-    await expectErrors(page, ['お問い合わせの種類を選んでください', '氏名を入力してください', 'メールアドレスを入力してください', 'お問い合わせ内容を入力してください'])
+    await expectErrors(page, ['お問い合わせの種類を選択してください', '氏名を入力してください', 'メールアドレスを入力してください', 'お問い合わせ内容を入力してください'])
     await expectNoSeriousA11yViolations(page)
     await followErrorLink(page, '氏名を入力してください', field(page, '氏名'))
 
@@ -55,7 +55,7 @@ test.describe('お問い合わせ', () => {
     await field(page, 'お問い合わせ内容').fill('あ'.repeat(2001))
     await expect(page.getByText('1文字多すぎます（2000文字まで）')).toBeVisible()
     await sendButton(page).click()
-    await expectErrors(page, ['メールアドレスの形式で入力してください（例: taro@example.com）', ACCOUNT_SID_MESSAGE, '2000文字以内で入力してください'])
+    await expectErrors(page, ['メールアドレスの形式で入力してください（例：taro@example.com）', ACCOUNT_SID_MESSAGE, '2000文字以内で入力してください'])
     await expectFieldError(field(page, 'Account SID'), ACCOUNT_SID_MESSAGE)
     await expectFieldError(field(page, 'お問い合わせ内容'), '2000文字以内で入力してください')
     expect(posts).toEqual([])

@@ -222,7 +222,9 @@ test.describe('2回目以降: a new Account SID linked to one already verified, 
     await expectNoSeriousA11yViolations(owner)
     await context.close()
 
-    // The waiting page follows the denial by itself, to the confirmation screen.
+    // The waiting page shows the denial by itself, in place; 内容を修正する leads to the correction.
+    await expect(page.locator('.review-status')).toContainText('新しいAccount SIDを紐付けできませんでした', { timeout: 30_000 })
+    await page.getByRole('button', { name: '内容を修正する' }).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
     expect(await statusOf(reference)).toBe('DENIED')
     const banner = page.getByRole('region', { name: '新しいAccount SIDを紐付けできませんでした' })
@@ -262,6 +264,7 @@ test.describe('2回目以降: a new Account SID linked to one already verified, 
     await owner.getByRole('button', { name: DECLINE_BUTTON }).click()
     await expect(owner.getByRole('status').filter({ hasText: 'ご回答ありがとうございました' })).toBeVisible()
     await context.close()
+    await page.getByRole('button', { name: '内容を修正する' }).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
 
     await page.getByRole('region', { name: '新しいAccount SIDを紐付けできませんでした' }).getByRole('link', { name: '最初のページ' }).click()
@@ -321,8 +324,9 @@ test.describe('2回目以降: a new Account SID linked to one already verified, 
     await expect(late.owner.getByRole('heading', { level: 1, name: 'このリンクはご利用いただけません' })).toBeVisible()
     await late.context.close()
 
-    // The system denies it, and the waiting page follows to the correction.
-    await expect(page).toHaveURL(/\/apply\/confirm$/, { timeout: 30_000 })
+    // The system denies it, and the waiting page shows it in place; 内容を修正する leads to the correction.
+    await expect(page.locator('.review-status')).toContainText('新しいAccount SIDを紐付けできませんでした', { timeout: 30_000 })
+    await page.getByRole('button', { name: '内容を修正する' }).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
     await expect(page.getByRole('region', { name: '新しいAccount SIDを紐付けできませんでした' }).getByRole('listitem').first()).toHaveText(
       '取引時確認済みのアカウントの所有者による確認が、期限までに行われませんでした。',

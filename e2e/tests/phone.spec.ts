@@ -4,9 +4,9 @@ import { field } from '../support/applicant-form.ts'
 import { sampleAnswers } from '../support/answers.ts'
 import { expectFieldError } from '../support/error-summary.ts'
 import { photo, pngImage } from '../support/images.ts'
-import { chooseDocument, enterDetails, matchingLicence, openOnPhone, PHONE_DONE, photoInput, showQrCode, submitApplication, takePhoto } from '../support/verification.ts'
+import { chooseDocument, enterDetails, matchingLicence, openOnPhone, PHONE_DONE, photoInput, photoPreview, showQrCode, submitApplication, takePhoto } from '../support/verification.ts'
 
-const NOT_AN_IMAGE = '画像ファイル（JPEG、PNG、HEIC、WebP）を選んでください'
+const NOT_AN_IMAGE = '画像ファイル（JPEG、PNG、HEIC、WebP）を選択してください'
 
 /** The upload requests a phone page sends, to prove a refused file never left the phone. */
 function recordUploads(phone: Page): string[] {
@@ -29,6 +29,8 @@ test.describe('the sandbox app on the phone', () => {
     await front.setInputFiles({ name: 'memo.txt', mimeType: 'text/plain', buffer: Buffer.from('これは画像ではありません') })
     await expectFieldError(front, NOT_AN_IMAGE)
     await expect(phone.locator('.field', { has: front })).toContainText(NOT_AN_IMAGE)
+    // Announced as it appears: the person is in the camera, not looking at the field.
+    await expect(phone.getByRole('alert').filter({ hasText: NOT_AN_IMAGE })).toBeVisible()
     // Over 10 MB: refused before sending as well.
     await front.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([pngImage(), Buffer.alloc(10 * 1024 * 1024)]) })
     await expectFieldError(front, '画像は10MBまでです')
@@ -52,6 +54,52 @@ test.describe('the sandbox app on the phone', () => {
     await expect(summary.getByRole('listitem')).toHaveText(['裏面を撮影してください', '顔写真を撮影してください'])
     await summary.getByRole('link', { name: '顔写真を撮影してください' }).click()
     await expect(photoInput(phone, '顔写真')).toBeFocused()
+    await context.close()
+  })
+
+  test('each photo is a large button that opens the camera; the photo shows back, with 撮り直す to replace it', async ({ page, browser }) => {
+    await submitApplication(page, sampleAnswers())
+    const { context, phone } = await openOnPhone(browser, await showQrCode(page))
+    await chooseDocument(phone)
+    const uploads = recordUploads(phone)
+    const button = phone.locator('label', { hasText: '表面を撮影する' })
+    await expect(button).toBeVisible()
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(48)
+    await expect(photoPreview(phone, '表面')).toHaveCount(0)
+
+    // The keyboard: the hidden input takes the focus, drawn on its button, and Space opens the camera.
+    await photoInput(phone, '表面').focus()
+    await expect(button).toHaveCSS('outline-style', 'solid')
+    const chooser = phone.waitForEvent('filechooser')
+    await phone.keyboard.press('Space')
+    await (await chooser).setFiles(photo('front-1.png'))
+
+    const preview = photoPreview(phone, '表面')
+    await expect(preview).toBeVisible()
+    await expect(phone.getByText('表面：撮影済み')).toBeVisible()
+    // Decoded from its blob: URL, which the Content-Security-Policy allows.
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16)
+    const first = (await preview.getAttribute('src'))!
+    expect(first).toMatch(/^blob:/)
+    await expect(phone.locator('label', { hasText: '撮り直す' })).toBeVisible()
+    await expect(phone.getByLabel('表面を撮り直す')).toBeFocused()
+
+    // 撮り直す: the new photo replaces the old one, on the screen and on the server.
+    await phone.getByLabel('表面を撮り直す').setInputFiles(photo('front-2.png', pngImage(40, 30)))
+    await expect(preview).not.toHaveAttribute('src', first)
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40)
+    await expect.poll(() => uploads).toEqual(['front', 'front'])
+    // The old URL was let go of: it no longer loads.
+    const loads = (url: string) =>
+      new Promise<boolean>((resolve) => {
+        const image = new Image()
+        image.onload = () => resolve(true)
+        image.onerror = () => resolve(false)
+        image.src = url
+      })
+    expect(await phone.evaluate(loads, first)).toBe(false)
+    expect(await phone.evaluate(loads, (await preview.getAttribute('src'))!)).toBe(true)
+    await expectNoSeriousA11yViolations(phone)
     await context.close()
   })
 

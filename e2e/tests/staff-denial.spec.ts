@@ -11,7 +11,7 @@ const NOTE = '住所は本人確認書類の裏面の記載もご確認くださ
 const INTERNAL_NOTE = '社内メモ: 転居前の住所で申請されている'
 
 test.describe('a staff denial, corrected by the applicant', () => {
-  test('staff deny through the API; the open page turns to the correction, the address is fixed and sent again with a new QR code', async ({
+  test('staff deny through the API; the open page shows it in place, the correction counts down, the address is fixed and sent again with a new QR code', async ({
     page,
     request,
   }) => {
@@ -25,8 +25,16 @@ test.describe('a staff denial, corrected by the applicant', () => {
     const id = await staff.findByReference(reference)
     await staff.decide(id, { decision: 'DENY', reasonCodes: ['ID_MISMATCH_ADDRESS'], noteToApplicant: NOTE, internalNote: INTERNAL_NOTE })
 
-    // The page follows the decision by itself: no reload, no 次へ.
+    // The open page shows the decision in place, by itself: no reload, no 次へ.
+    const verdict = page.locator('.verification-status')
+    await expect(verdict).toContainText('審査の結果、お申し込みを承認できませんでした', { timeout: 15_000 })
+    await expect(verdict).toContainText(`担当者より: ${NOTE}`)
+    await expect(qrCode(page)).toHaveCount(0)
+    await expect(page).toHaveURL(/\/apply\/verify$/)
+    await page.getByRole('button', { name: '内容を修正する' }).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
+    await expect(page.getByTestId('reference')).toHaveText(reference)
+    await expect(page.getByTestId('correction-progress')).toHaveText('要確認の項目があと1件あります。')
     const banner = page.getByRole('region', { name: '審査の結果、お申し込みを承認できませんでした' })
     await expect(banner.getByRole('listitem')).toHaveText([
       '住所が本人確認書類の記載と一致しません。',
@@ -57,6 +65,8 @@ test.describe('a staff denial, corrected by the applicant', () => {
     await page.getByRole('button', { name: '確認画面へ' }).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
     await expect(answer(page, '利用者情報', '利用者 ご住所')).toHaveText('〒150-0002 東京都渋谷区渋谷1丁目1-1')
+    await expect(page.getByRole('region', { name: '利用者情報' }).locator('.answer-row', { hasText: '利用者 ご住所' })).toContainText('修正済み')
+    await expect(page.getByTestId('correction-progress')).toContainText('要確認の項目はすべて修正済みです。')
 
     await page.getByRole('button', { name: '続けて本人確認画像をアップロードする' }).click()
     await expectStep(page, '/apply/verify', '身元確認用フォーム')

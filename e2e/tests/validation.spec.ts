@@ -25,8 +25,8 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
 
     // お申し込み内容の入力: nothing chosen.
     await nextButton(page).click()
-    await expectErrors(page, ['「個人として申し込み」か「法人として申し込み」を選んでください'])
-    await followErrorLink(page, '「個人として申し込み」か「法人として申し込み」を選んでください', page.getByRole('radio', { name: '個人として申し込み' }))
+    await expectErrors(page, ['「個人として申し込み」か「法人として申し込み」を選択してください'])
+    await followErrorLink(page, '「個人として申し込み」か「法人として申し込み」を選択してください', page.getByRole('radio', { name: '個人として申し込み' }))
     await fillTypeStep(page)
     await nextButton(page).click()
 
@@ -36,7 +36,7 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
     await field(page, 'Twilioコンソールログイン用メールアドレス').fill('taro@')
     await field(page, '連絡用メールアドレス').fill('hanako@example.net')
     await nextButton(page).click()
-    const emailMessage = 'メールアドレスの形式で入力してください（例: taro@example.com）'
+    const emailMessage = 'メールアドレスの形式で入力してください（例：taro@example.com）'
     await expectErrors(page, [ACCOUNT_SID_MESSAGE, emailMessage])
     await expectFieldError(field(page, '新しいAccount SID'), ACCOUNT_SID_MESSAGE)
     await expectFieldError(field(page, 'Twilioコンソールログイン用メールアドレス'), emailMessage)
@@ -65,22 +65,21 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
       // The same message for two fields says which field it is about.
       'セイ（フリガナ）を入力してください',
       'メイ（フリガナ）を入力してください',
-      '年を入力してください',
-      '月を入力してください',
-      '日を入力してください',
+      // One message for the one 生年月日 field, not one per 年/月/日.
+      '生年月日を入力してください',
       '郵便番号を入力してください',
-      '都道府県を選んでください',
+      '都道府県を選択してください',
       '市区町村を入力してください',
       '町域・番地を入力してください',
     ])
     await expectFieldError(field(page, '市区町村'), '入力してください')
     await followErrorLink(page, '町域・番地を入力してください', field(page, '町域・番地'))
-    await expectFieldError(field(page, '都道府県'), '都道府県を選んでください')
+    await expectFieldError(field(page, '都道府県'), '都道府県を選択してください')
     await expectNoSeriousA11yViolations(page)
-    await followErrorLink(page, '都道府県を選んでください', field(page, '都道府県'))
+    await followErrorLink(page, '都道府県を選択してください', field(page, '都道府県'))
 
-    // A date that does not exist, and フリガナ in hiragana.
-    await fillPerson(page, { ...answers.user, familyNameKana: 'やまだ', birthDate: { year: '1990', month: '2', day: '30' } })
+    // A date that does not exist, and フリガナ in latin letters (ひらがな would be folded to カタカナ).
+    await fillPerson(page, { ...answers.user, familyNameKana: 'Yamada', birthDate: { year: '1990', month: '2', day: '30' } })
     await nextButton(page).click()
     await expectErrors(page, ['フリガナは全角カタカナで入力してください', '実在する日付を入力してください'])
     await followErrorLink(page, '実在する日付を入力してください', page.getByLabel('年', { exact: true }))
@@ -93,8 +92,8 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
     // 内容・目的: no purpose, then その他 without saying what.
     await expectStep(page, '/apply/purpose', '内容・目的')
     await nextButton(page).click()
-    await expectErrors(page, ['取引を行う目的を1つ以上選んでください'])
-    await followErrorLink(page, '取引を行う目的を1つ以上選んでください', page.getByRole('checkbox').first())
+    await expectErrors(page, ['取引を行う目的を1つ以上選択してください'])
+    await followErrorLink(page, '取引を行う目的を1つ以上選択してください', page.getByRole('checkbox').first())
     await page.getByRole('checkbox', { name: 'その他', exact: true }).check()
     await nextButton(page).click()
     const otherMessage = '「その他」を選んだ場合は、目的を具体的に入力してください'
@@ -107,15 +106,15 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
     await expectStep(page, '/apply/extra', '補足情報')
     await field(page, '屋号・団体名・通称').fill('やまだ商店')
     await nextButton(page).click()
-    await expectErrors(page, ['屋号・団体名・通称のどれにあたるかを選んでください', '職業を選んでください', '外国PEPsに該当するかどうかを選んでください'])
+    await expectErrors(page, ['屋号・団体名・通称のどれにあたるかを選択してください', '職業を選択してください', '外国PEPsに該当するかどうかを選択してください'])
     await page.getByRole('radio', { name: '自営業・個人事業主' }).check()
     await page.getByRole('radio', { name: '該当しない' }).check()
     await nextButton(page).click()
-    await expectErrors(page, ['屋号・団体名・通称のどれにあたるかを選んでください'])
-    await followErrorLink(page, '屋号・団体名・通称のどれにあたるかを選んでください', page.getByRole('radio', { name: '屋号', exact: true }))
+    await expectErrors(page, ['屋号・団体名・通称のどれにあたるかを選択してください'])
+    await followErrorLink(page, '屋号・団体名・通称のどれにあたるかを選択してください', page.getByRole('radio', { name: '屋号', exact: true }))
     await page.getByRole('radio', { name: '通称', exact: true }).check()
     await nextButton(page).click()
-    await expectErrors(page, ['通称を用いる理由を入力してください（例: 外国人のため）'])
+    await expectErrors(page, ['通称を用いる理由を入力してください（例：外国人のため）'])
     await page.getByRole('radio', { name: '屋号', exact: true }).check()
     await expect(field(page, '通称を用いる理由')).toHaveCount(0)
     await nextButton(page).click()
@@ -123,7 +122,7 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
     // 代理人情報: the question unanswered.
     await expectStep(page, '/apply/agent', '代理人情報')
     await nextButton(page).click()
-    await expectErrors(page, ['代理人がいるかどうかを選んでください'])
+    await expectErrors(page, ['代理人がいるかどうかを選択してください'])
     await page.getByRole('radio', { name: /^いいえ/ }).check()
     await nextButton(page).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
@@ -148,7 +147,7 @@ test.describe('validation on each step, with the shared schemas and in Japanese'
 
     await field(page, '郵便番号').fill('12345')
     await page.getByRole('button', { name: '住所を検索' }).click()
-    await expectFieldError(field(page, '郵便番号'), '郵便番号は7桁の数字で入力してください（例: 150-0002）')
+    await expectFieldError(field(page, '郵便番号'), '郵便番号は7桁の数字で入力してください（例：150-0002）')
     await expect(field(page, '郵便番号')).toBeFocused()
 
     await field(page, '郵便番号').fill('0000000')

@@ -74,14 +74,15 @@ test.describe('身元確認: the QR code on the desktop, the sandbox app on the 
     await expectNoSeriousA11yViolations(phone)
     await context.close()
 
-    await expect(verificationStatus(page, 'スマートフォンでの本人確認が完了しました')).toBeVisible()
+    // The verdict shows on 身元確認 itself, with no reload and no 次へ to press for it.
+    await expect(verificationStatus(page, '承認されました')).toBeVisible()
+    await expect(page.locator('main')).not.toContainText('「次へ」を押してください')
     await expect(desktopNext(page)).toBeEnabled()
     await desktopNext(page).click()
     await expectStep(page, '/apply/complete', 'お申し込み完了')
     await expect(page.getByTestId('reference')).toHaveText(reference)
     await expect(page.locator('main')).toContainText('審査の結果はメールでお知らせします')
     await expect(page.locator('main')).toContainText('迷惑メール')
-    // The review decides a moment later; the page says so without a reload.
     await expect(page.getByRole('status').filter({ hasText: '承認されました' })).toBeVisible()
     await expectNoSeriousA11yViolations(page)
 
@@ -94,8 +95,11 @@ test.describe('身元確認: the QR code on the desktop, the sandbox app on the 
     // An approved application has nothing left to edit or verify.
     await page.goto('/apply/user')
     await expectStep(page, '/apply/complete', 'お申し込み完了')
+    // 身元確認 still shows where it stands, with no QR code to open.
     await page.goto('/apply/verify')
-    await expectStep(page, '/apply/complete', 'お申し込み完了')
+    await expectStep(page, '/apply/verify', '身元確認用フォーム')
+    await expect(verificationStatus(page, '承認されました')).toBeVisible()
+    await expect(page.getByRole('button', { name: VERIFY_BUTTON })).toHaveCount(0)
   })
 
   test('a mismatch is denied; the form is corrected through 変更, submitted again, and a new QR code approves it', async ({ page, browser }) => {
@@ -109,9 +113,22 @@ test.describe('身元確認: the QR code on the desktop, the sandbox app on the 
     await verifyOnPhone(first.phone, licence)
     await first.context.close()
 
-    await desktopNext(page).click()
-    // お申し込み完了 while the review runs, then the verdict takes the applicant to the correction.
+    // The verdict shows on 身元確認, where the applicant is, with what to correct; the page stays.
+    await expect(verificationStatus(page, '審査の結果、お申し込みを承認できませんでした')).toBeVisible()
+    await expect(verificationStatus(page, '「髙」')).toBeVisible()
+    await expect(page.locator('main')).not.toContainText('「次へ」を押してください')
+    await expect(desktopNext(page)).toHaveCount(0)
+    await expectNoSeriousA11yViolations(page)
+    // お申し込み完了 shows it the same way, without moving by itself.
+    await page.goto('/apply/complete')
+    await expectStep(page, '/apply/complete', 'お申し込み完了')
+    await expect(page.getByRole('status').filter({ hasText: '審査の結果、お申し込みを承認できませんでした' })).toBeVisible()
+    await page.waitForTimeout(4000)
+    await expect(page).toHaveURL(/\/apply\/complete$/)
+    await page.getByRole('button', { name: '内容を修正する' }).click()
     await expectStep(page, '/apply/confirm', '登録情報確認')
+    await expect(page.getByTestId('reference')).toHaveText(reference)
+    await expect(page.getByTestId('correction-progress')).toHaveText('要確認の項目があと2件あります。')
     expect(await statusOf(reference)).toBe('DENIED')
     const banner = page.getByRole('region', { name: '審査の結果、お申し込みを承認できませんでした' })
     await expect(banner).toBeVisible()
@@ -135,6 +152,12 @@ test.describe('身元確認: the QR code on the desktop, the sandbox app on the 
     await expectStep(page, '/apply/confirm', '登録情報確認')
     await expect(answer(page, '利用者情報', '利用者名')).toHaveText('髙田 太郎')
     await expect(answer(page, '利用者情報', '利用者 ご住所')).toHaveText('〒150-0002 東京都渋谷区渋谷1丁目1-1')
+    // Both corrections took: the rows say so, and nothing is left to check.
+    const corrected = page.getByRole('region', { name: '利用者情報' })
+    await expect(corrected.locator('.answer-row', { hasText: '利用者名' }).first()).toContainText('修正済み')
+    await expect(corrected.locator('.answer-row', { hasText: '利用者 ご住所' })).toContainText('修正済み')
+    await expect(corrected).not.toContainText('要確認')
+    await expect(page.getByTestId('correction-progress')).toContainText('要確認の項目はすべて修正済みです。')
 
     await page.getByRole('button', { name: '続けて本人確認画像をアップロードする' }).click()
     await expectStep(page, '/apply/verify', '身元確認用フォーム')

@@ -111,7 +111,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
     async (api) => {
       api.setNotFoundHandler(sendNotFound)
       await api.register(healthRoutes)
-      await api.register(publicConfigRoutes, { mailFromAddress: config.MAIL_FROM_ADDRESS })
+      await api.register(publicConfigRoutes, { config })
       await api.register(applicationRoutes)
       await api.register(ownerConfirmationRoutes)
       await api.register(reviewDocumentRoutes)

@@ -9,11 +9,16 @@ export const ACCOUNT_SID_MESSAGE = 'Account SIDは「AC」に続く32桁の英�
  * People paste SIDs with spaces around them, in full width, or in the wrong case: fold all of that,
  * then insist on the exact shape.
  */
-export const accountSid = z.string().check(
-  z.overwrite(foldAccountSid),
-  z.minLength(1, 'Account SIDを入力してください'),
-  z.regex(ACCOUNT_SID_PATTERN, ACCOUNT_SID_MESSAGE),
-)
+export const accountSid = accountSidAsking('Account SIDを入力してください')
+
+/** The same rule with its own request when empty: a screen with two SIDs says which one is missing. */
+export function accountSidAsking(requiredMessage: string) {
+  return z.string().check(
+    z.overwrite(foldAccountSid),
+    z.minLength(1, requiredMessage),
+    z.regex(ACCOUNT_SID_PATTERN, ACCOUNT_SID_MESSAGE),
+  )
+}
 
 /** The folding itself: NFKC, no spaces, "AC" upper case and the hex digits lower case. */
 export function foldAccountSid(value: string): string {

@@ -5,7 +5,7 @@ import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 import { PREFECTURES } from './prefectures.ts'
 import { NO_CONTROL_MESSAGE } from './text.ts'
 
-const POSTAL_FORMAT = '郵便番号は7桁の数字で入力してください（例: 150-0002）'
+const POSTAL_FORMAT = '郵便番号は7桁の数字で入力してください（例：150-0002）'
 
 describe('postalCode', () => {
   it.each([
@@ -63,13 +63,13 @@ describe('address', () => {
 
   it.each(['東京', 'Tokyo', '', '北海道 '])('asks to choose a prefecture instead of %j', (prefecture) => {
     expect(issuesOf(address, { ...validAddress, prefecture })).toEqual([
-      { path: ['prefecture'], message: '都道府県を選んでください' },
+      { path: ['prefecture'], message: '都道府県を選択してください' },
     ])
   })
 
   it.each([
     ['postalCode', '入力してください'],
-    ['prefecture', '都道府県を選んでください'],
+    ['prefecture', '都道府県を選択してください'],
     ['city', '入力してください'],
     ['town', '入力してください'],
     ['building', '入力してください'],

@@ -11,6 +11,6 @@ export const APPLICATION_FLOW_LABELS: Record<ApplicationFlow, string> = {
 }
 
 export const createApplicationBody = z.strictObject({
-  flow: z.enum(APPLICATION_FLOWS, '取引時確認済みのAccount SIDをお持ちかどうか選んでください'),
+  flow: z.enum(APPLICATION_FLOWS, '取引時確認済みのAccount SIDをお持ちかどうか選択してください'),
 })
 export type CreateApplicationBody = z.infer<typeof createApplicationBody>

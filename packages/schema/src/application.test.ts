@@ -24,7 +24,7 @@ describe('createApplicationBody', () => {
     const result = createApplicationBody.safeParse({})
     expect(result.success).toBe(false)
     expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ['flow'], message: '取引時確認済みのAccount SIDをお持ちかどうか選んでください' }),
+      expect.objectContaining({ path: ['flow'], message: '取引時確認済みのAccount SIDをお持ちかどうか選択してください' }),
     ])
   })
 
@@ -110,13 +110,13 @@ describe('saveStepBody', () => {
 
   it('rejects an unknown point to resume at', () => {
     expect(issuesOf(body, { version: 1, values: validPurpose, resumeAt: 'done' })).toEqual([
-      { path: ['resumeAt'], message: '選択肢から選んでください' },
+      { path: ['resumeAt'], message: '選択肢の中から選択してください' },
     ])
   })
 
   it('reports problems in the values on their path under values', () => {
     expect(issuesOf(saveStepBody(purposeStep), { version: 1, values: { ...validPurpose, purposes: [] } })).toEqual([
-      { path: ['values', 'purposes'], message: '取引を行う目的を1つ以上選んでください' },
+      { path: ['values', 'purposes'], message: '取引を行う目的を1つ以上選択してください' },
     ])
     expect(issuesOf(body, { version: 1 })).toEqual([{ path: ['values'], message: '入力してください' }])
   })

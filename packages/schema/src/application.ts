@@ -1,5 +1,6 @@
 import { draftAnswers } from './form/application-form.ts'
 import { RESUME_POINTS } from './form/steps.ts'
+import { stepDrafts } from './form/step-drafts.ts'
 import { APPLICATION_FLOWS } from './application-flow.ts'
 import { REVIEW_DOCUMENT_KINDS } from './high-risk.ts'
 import { z } from './zod.ts'
@@ -48,10 +49,18 @@ export type ApplicationSummary = z.infer<typeof applicationSummary>
 export const applicantApplication = z.object({
   ...applicationSummary.shape,
   answers: draftAnswers,
+  /** Fields of steps saved as a draft (下書き保存 with some fields still wrong), kept apart from the answers. */
+  drafts: z.optional(stepDrafts),
   resumeAt: z.nullable(z.enum(RESUME_POINTS)),
   submittedAt: z.nullable(z.iso.datetime()),
-  /** When DENIED: which answers did not match the ID (dotted paths) and what to do, for the correction. */
-  denial: z.nullable(z.object({ fields: z.array(z.string()), hints: z.array(z.string()) })),
+  /**
+   * When DENIED: which answers did not match the ID (dotted paths) and what to do, for the correction;
+   * `values`, those fields as they were denied (by the same paths), tells a correction from an
+   * answer left as it was.
+   */
+  denial: z.nullable(
+    z.object({ fields: z.array(z.string()), hints: z.array(z.string()), values: z.optional(z.record(z.string(), z.unknown())) }),
+  ),
   /** 2回目以降, once sent: the confirmation emailed to the owner of the verified account (address masked). */
   ownerConfirmation: z.nullable(
     z.object({ sentTo: z.string(), expiresAt: z.iso.datetime(), status: z.enum(['PENDING', 'CONFIRMED', 'DECLINED', 'EXPIRED']) }),

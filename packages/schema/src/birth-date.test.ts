@@ -84,8 +84,8 @@ describe('birthDate', () => {
   })
 
   it.each([
-    ['year', { year: '平成2', month: '1', day: '1' }, '年は西暦の4桁の数字で入力してください（例: 1990）'],
-    ['year', { year: '19９O', month: '1', day: '1' }, '年は西暦の4桁の数字で入力してください（例: 1990）'],
+    ['year', { year: '平成2', month: '1', day: '1' }, '年は西暦の4桁の数字で入力してください（例：1990）'],
+    ['year', { year: '19９O', month: '1', day: '1' }, '年は西暦の4桁の数字で入力してください（例：1990）'],
     ['month', { year: '1990', month: '四', day: '1' }, '月は1〜12の数字で入力してください'],
     ['day', { year: '1990', month: '4', day: '1日' }, '日は1〜31の数字で入力してください'],
     ['day', { year: '1990', month: '4', day: '-1' }, '日は1〜31の数字で入力してください'],
@@ -183,8 +183,17 @@ describe('formatBirthDate', () => {
 describe('birth date messages', () => {
   it('explain the 西暦 year format for a year of the wrong length', () => {
     expect(issuesOf(birthDate, { year: '199', month: '1', day: '1' })).toEqual([
-      { path: ['year'], message: '年は西暦の4桁の数字で入力してください（例: 1990）' },
+      { path: ['year'], message: '年は西暦の4桁の数字で入力してください（例：1990）' },
     ])
+  })
+
+  it('report an empty date once, not once per part', () => {
+    expect(issuesOf(birthDate, { year: '', month: '', day: '' })).toEqual([{ path: [], message: '生年月日を入力してください' }])
+  })
+
+  it('report only the first wrong part, once', () => {
+    expect(issuesOf(birthDate, { year: '19', month: '', day: 'x' })).toEqual([{ path: ['year'], message: '年は西暦の4桁の数字で入力してください（例：1990）' }])
+    expect(issuesOf(birthDate, { year: '1990', month: '13x', day: '' })).toEqual([{ path: ['month'], message: '月は1〜12の数字で入力してください' }])
   })
 
   it('report a missing part alone, not also the date as a whole', () => {

@@ -41,8 +41,8 @@ describe('Japanese messages', () => {
   it.each([
     [z.string(), undefined, '入力してください'],
     [z.string().check(z.maxLength(3)), 'abcd', '3文字以内で入力してください'],
-    [z.enum(['a', 'b']), 'c', '選択肢から選んでください'],
-    [z.array(z.string()).check(z.minLength(1)), [], '1つ以上選んでください'],
+    [z.enum(['a', 'b']), 'c', '選択肢の中から選択してください'],
+    [z.array(z.string()).check(z.minLength(1)), [], '1つ以上選択してください'],
     [z.number().check(z.maximum(10)), 11, '10以下の値を入力してください'],
   ] as const)('%#: explains the problem in Japanese', (schemaUnderTest, input, message) => {
     expect(schemaUnderTest.safeParse(input).error?.issues[0]?.message).toBe(message)

@@ -22,7 +22,7 @@ const optionalAccountSid = z.string().check(
 export const INQUIRY_CONTENT_MAX = 2000
 
 export const inquiryBody = z.strictObject({
-  kind: z.enum(INQUIRY_KINDS, 'お問い合わせの種類を選んでください'),
+  kind: z.enum(INQUIRY_KINDS, 'お問い合わせの種類を選択してください'),
   name: requiredText(100, '氏名を入力してください'),
   email,
   accountSid: z._default(optionalAccountSid, ''),

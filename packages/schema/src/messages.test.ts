@@ -26,16 +26,16 @@ describe('Japanese messages', () => {
     ['a literal', z.literal('ok'), 'ng'],
     ['a union', z.union([z.literal('a'), z.literal(1)]), 'c'],
   ] as const)('asks to choose from the options of %s', (_, schema, input) => {
-    expect(messageOf(schema, input)).toBe('選択肢から選んでください')
+    expect(messageOf(schema, input)).toBe('選択肢の中から選択してください')
   })
 
   it.each([
     ['an empty required string', z.string().check(z.minLength(1)), '', '入力してください'],
     ['a short string', z.string().check(z.minLength(3)), 'ab', '3文字以上で入力してください'],
     ['a long string', z.string().check(z.maxLength(3)), 'abcd', '3文字以内で入力してください'],
-    ['an empty selection', z.array(z.string()).check(z.minLength(1)), [], '1つ以上選んでください'],
-    ['too few choices', z.array(z.string()).check(z.minLength(2)), ['a'], '2つ以上選んでください'],
-    ['too many choices', z.array(z.string()).check(z.maxLength(2)), ['a', 'b', 'c'], '2つ以内で選んでください'],
+    ['an empty selection', z.array(z.string()).check(z.minLength(1)), [], '1つ以上選択してください'],
+    ['too few choices', z.array(z.string()).check(z.minLength(2)), ['a'], '2つ以上選択してください'],
+    ['too many choices', z.array(z.string()).check(z.maxLength(2)), ['a', 'b', 'c'], '2つ以内で選択してください'],
     ['a small number', z.number().check(z.minimum(1)), 0, '1以上の値を入力してください'],
     ['a large number', z.number().check(z.maximum(10)), 11, '10以下の値を入力してください'],
   ] as const)('gives the limit for %s', (_, schema, input, message) => {
@@ -55,7 +55,7 @@ describe('Japanese messages', () => {
   })
 
   it('lets a schema’s own message win', () => {
-    expect(messageOf(z.enum(['a'], '種類を選んでください'), 'b')).toBe('種類を選んでください')
+    expect(messageOf(z.enum(['a'], '種類を選択してください'), 'b')).toBe('種類を選択してください')
     expect(messageOf(z.string().check(z.minLength(1, '姓を入力してください')), '')).toBe('姓を入力してください')
   })
 

@@ -64,8 +64,8 @@ export const sandboxSessionView = z.object({
 export type SandboxSessionView = z.infer<typeof sandboxSessionView>
 
 export const sandboxStartBody = z.strictObject({
-  method: z.enum(SANDBOX_METHODS, '確認方法を選んでください'),
-  documentType: z.enum(DOCUMENT_TYPES, '本人確認書類の種類を選んでください'),
+  method: z.enum(SANDBOX_METHODS, '確認方法を選択してください'),
+  documentType: z.enum(DOCUMENT_TYPES, '本人確認書類の種類を選択してください'),
 })
 
 /** The details printed on the document, as the phone reads (here: types) them. */

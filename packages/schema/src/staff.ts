@@ -145,7 +145,7 @@ export const staffDecisionBody = z.discriminatedUnion(
     z.strictObject({
       decision: z.literal('DENY'),
       version,
-      reasonCodes: z.array(z.enum(DENIAL_REASON_CODES)).check(z.minLength(1, '否認の理由を1つ以上選んでください')),
+      reasonCodes: z.array(z.enum(DENIAL_REASON_CODES)).check(z.minLength(1, '否認の理由を1つ以上選択してください')),
       /** Shown to the applicant in the email. */
       noteToApplicant: requiredText(1000, '申込者へのメッセージを入力してください'),
       /** Never shown to the applicant. */
@@ -185,7 +185,7 @@ export const createdStaffKey = z.object({ ...staffKeyView.shape, key: z.string()
  * the verification of record. Never a 個人番号: a 12-digit number is refused as the document number.
  */
 export const externalVerificationBody = z.strictObject({
-  method: z.enum(VERIFICATION_METHODS, '確認方法を選んでください'),
+  method: z.enum(VERIFICATION_METHODS, '確認方法を選択してください'),
   documentName: requiredText(100, '本人確認書類の名称を入力してください'),
   documentNumber: z.string().check(
     z.normalize('NFKC'),

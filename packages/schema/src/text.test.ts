@@ -123,11 +123,27 @@ describe('katakana', () => {
   })
 
   it.each([
-    ['hiragana', 'やまだ'],
+    ['やまだ', 'ヤマダ'],
+    ['ヤマだ', 'ヤマダ'],
+    ['じょん・すみす', 'ジョン・スミス'],
+    ['こーひー', 'コーヒー'],
+    ['ゔぁいおれっと', 'ヴァイオレット'],
+    ['ぁぃぅぇぉゕゖ', 'ァィゥェォヵヶ'],
+    ['いすゞ', 'イスヾ'],
+    ['やまだ たろう', 'ヤマダタロウ'],
+  ])('folds hiragana into katakana: %j → %j', (input, expected) => {
+    expect(kana.parse(input)).toBe(expected)
+  })
+
+  it('still limits the length after folding', () => {
+    expect(issuesOf(kana, 'あ'.repeat(11))).toEqual([{ path: [], message: '10文字以内で入力してください' }])
+  })
+
+  it.each([
     ['kanji', '山田'],
+    ['kanji mixed with hiragana', 'やま田'],
     ['latin letters', 'Yamada'],
     ['full-width latin letters', 'ＹＡＭＡＤＡ'],
-    ['katakana mixed with hiragana', 'ヤマだ'],
     ['katakana with a digit', 'ヤマダ1'],
     ['katakana with a hyphen for the long vowel', 'コ-ヒ-'],
   ])('rejects %s', (_, input) => {
@@ -181,7 +197,7 @@ describe('addressLine', () => {
 })
 
 describe('email', () => {
-  const FORMAT = 'メールアドレスの形式で入力してください（例: taro@example.com）'
+  const FORMAT = 'メールアドレスの形式で入力してください（例：taro@example.com）'
 
   it.each(['taro@example.com', 'taro.yamada+kyc@example.co.jp', 'Taro_Yamada@Example.com'])('accepts %s as typed', (input) => {
     expect(email.parse(input)).toBe(input)

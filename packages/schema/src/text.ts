@@ -38,10 +38,17 @@ export function optionalText(max: number) {
 // Katakana, the prolonged sound mark and the middle dot used between parts of foreign names.
 const KATAKANA = /^[\u30a1-\u30fa\u30fb\u30fc-\u30fe]+$/
 
+/** ひらがな (and ゝゞ) as the katakana at the same place, 0x60 further: the reading is the same. */
+export function toKatakana(value: string): string {
+  return value.replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+}
+
 export function katakana(max: number, requiredMessage = 'フリガナを入力してください') {
   return z.string().check(
     z.normalize('NFKC'),
     z.refine((value) => !CONTROL.test(value), NO_CONTROL_MESSAGE),
+    // Folded rather than refused: a person who types やまだ means ヤマダ.
+    z.overwrite(toKatakana),
     // Spaces between parts of a name are dropped: セイ and メイ are separate fields already.
     z.overwrite((value) => value.replace(/[ \u3000]/g, '')),
     z.minLength(1, requiredMessage),
@@ -63,7 +70,7 @@ export const email = z.string().check(
   z.trim(),
   z.minLength(1, 'メールアドレスを入力してください'),
   z.maxLength(254),
-  z.email('メールアドレスの形式で入力してください（例: taro@example.com）'),
+  z.email('メールアドレスの形式で入力してください（例：taro@example.com）'),
 )
 
 /** Free text over several lines (an inquiry): line breaks kept, other control characters refused. */

@@ -98,7 +98,7 @@ describe('saving the steps', () => {
       'values.birthDate',
     ],
     ['a future birth date', 'user', { ...validAnswers.user, birthDate: birthDateForAge(-1) }, 'values.birthDate'],
-    ['hiragana as フリガナ', 'user', { ...validAnswers.user, familyNameKana: 'やまだ' }, 'values.familyNameKana'],
+    ['latin letters as フリガナ', 'user', { ...validAnswers.user, familyNameKana: 'Yamada' }, 'values.familyNameKana'],
     ['a control character', 'user', { ...validAnswers.user, givenName: '太\u0000郎' }, 'values.givenName'],
     ['a name that is too long', 'user', { ...validAnswers.user, familyName: '山'.repeat(51) }, 'values.familyName'],
     ['その他 without text', 'purpose', { ...validAnswers.purpose, purposes: ['OTHER'] }, 'values.purposeOther'],

@@ -67,6 +67,7 @@ describe('POST /api/applications', () => {
       'answers',
       'createdAt',
       'denial',
+      'drafts',
       'enhancedReview',
       'flow',
       'id',
@@ -84,9 +85,9 @@ describe('POST /api/applications', () => {
 
 describe('bad input to POST /api/applications', () => {
   it.each([
-    ['a missing flow', {}, { flow: '取引時確認済みのAccount SIDをお持ちかどうか選んでください' }],
-    ['an unknown flow', { flow: 'CORPORATE' }, { flow: '取引時確認済みのAccount SIDをお持ちかどうか選んでください' }],
-    ['a wrongly typed flow', { flow: 42 }, { flow: '取引時確認済みのAccount SIDをお持ちかどうか選んでください' }],
+    ['a missing flow', {}, { flow: '取引時確認済みのAccount SIDをお持ちかどうか選択してください' }],
+    ['an unknown flow', { flow: 'CORPORATE' }, { flow: '取引時確認済みのAccount SIDをお持ちかどうか選択してください' }],
+    ['a wrongly typed flow', { flow: 42 }, { flow: '取引時確認済みのAccount SIDをお持ちかどうか選択してください' }],
     ['a field the client may not set', { flow: 'FIRST_TIME', status: 'APPROVED' }, { status: 'この項目は受け付けていません' }],
     ['an array instead of an object', [1], { _: 'オブジェクトで入力してください' }],
   ])('answers %s with 400, field errors in Japanese, and writes nothing', async (_, payload, fields) => {

@@ -10,7 +10,8 @@ import type { AppDeps } from '#src/deps.ts'
 import { toApplicantView } from '#src/state/application-view.ts'
 import { selectOwnedApplication } from './application-sql.ts'
 import type { OwnedBy } from '#src/state/application-row.ts'
-import { updateStep } from '#src/state/applicant-writes.ts'
+import { updateStep, updateStepDraft } from '#src/state/applicant-writes.ts'
+import type { StepDraft } from '@kakunin/schema/form/step-drafts'
 import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { explainRejectedWrite, flowsWithStep } from './rejected-write.ts'
 import { searchColumns } from './search-columns.ts'
@@ -45,6 +46,44 @@ export async function saveStep<S extends StepId>(
     now,
   })
   if (!row) throw await explainRejectedWrite(pool, owned, step, input.values)
+  return toApplicantView(pool, row)
+}
+
+export const NOT_IN_THIS_FLOW_FIELD_MESSAGE = 'この項目は受け付けていません'
+
+/**
+ * 下書き保存 with some fields still wrong: the fields that are right on their own (the route
+ * validated each with the step's own field rule, so a wrong one never gets here: it is a 400) are
+ * kept as the step's draft, beside the answers; rules across fields wait for the step's own save.
+ */
+export async function saveStepDraft<S extends StepId>(
+  deps: Pick<AppDeps, 'pool' | 'clock'>,
+  session: ApplicantWriteSession,
+  step: S,
+  input: { version: number; values: StepDraft[S]; resumeAt?: ResumePoint | undefined },
+) {
+  const { pool } = deps
+  const now = deps.clock()
+  // Only the already-verified flow asks for the verified SID; the first time refuses it here too.
+  const namesVerifiedSid = step === 'login' && (input.values as StepDraft['login']).verifiedAccountSid !== undefined
+  const flows = flowsWithStep(step).filter((flow) => !namesVerifiedSid || flow === 'LINK_VERIFIED')
+  const row = await updateStepDraft(pool, {
+    ...session,
+    version: input.version,
+    step,
+    values: input.values,
+    resumeAt: input.resumeAt ?? null,
+    flows,
+    statuses: EDITABLE_STATUSES,
+    now,
+  })
+  if (!row) {
+    const current = await selectOwnedApplication(pool, { ...session, now })
+    if (namesVerifiedSid && current?.flow === 'FIRST_TIME' && EDITABLE_STATUSES.includes(current.status)) {
+      throw validationFailed({ 'values.verifiedAccountSid': NOT_IN_THIS_FLOW_FIELD_MESSAGE })
+    }
+    throw await explainRejectedWrite(pool, { ...session, now }, step === 'login' ? undefined : step)
+  }
   return toApplicantView(pool, row)
 }
 

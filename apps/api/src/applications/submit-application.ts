@@ -41,7 +41,7 @@ export async function submitApplication(deps: Pick<AppDeps, 'pool' | 'mail' | 'c
     answers: parsed.data,
     email: outboxEmailRow(
       mail.fromAddress,
-      { to: parsed.data.login.loginEmail, fallbackTo: parsed.data.login.contactEmail, email: submissionReceivedEmail({ reference: current.reference, senderName: mail.senderName }) },
+      { to: parsed.data.login.loginEmail, fallbackTo: parsed.data.login.contactEmail, email: submissionReceivedEmail({ reference: current.reference, signature: mail.signature }) },
       now,
     ),
     now,

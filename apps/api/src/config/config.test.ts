@@ -126,3 +126,37 @@ describe('TRUST_PROXY', () => {
     expect(messageOf({ TRUST_PROXY: value })).toMatch(/TRUST_PROXY: .*hop count/)
   })
 })
+
+describe('the operator', () => {
+  const { OPERATOR_NAME, OPERATOR_URL, SUPPORT_EMAIL } = productionEnv
+
+  it('is a plainly marked example outside production', () => {
+    const config = loadConfig({})
+    expect(config.OPERATOR_NAME).toBe('（例）株式会社サンプル通信')
+    expect(config.OPERATOR_URL).toBe('https://example.com')
+    expect(config.SUPPORT_EMAIL).toBe('support@example.com')
+    expect(config.PRIVACY_POLICY_URL).toBeUndefined()
+  })
+
+  it('is what the environment names', () => {
+    const config = loadConfig({ ...productionEnv, PRIVACY_POLICY_URL: 'https://www.honban.example.jp/privacy' })
+    expect(config).toMatchObject({ OPERATOR_NAME, OPERATOR_URL, SUPPORT_EMAIL, PRIVACY_POLICY_URL: 'https://www.honban.example.jp/privacy' })
+  })
+
+  it.each(['OPERATOR_NAME', 'OPERATOR_URL', 'SUPPORT_EMAIL'])('must name %s in production', (name) => {
+    expect(messageOf({ ...productionEnv, [name]: '' })).toContain(`${name}: is required in production`)
+  })
+
+  it('needs no privacy policy of its own in production: /privacy is one', () => {
+    expect(messageOf(productionEnv)).toBe('')
+  })
+
+  it.each([
+    ['SUPPORT_EMAIL', 'support'],
+    ['OPERATOR_URL', 'javascript:alert(1)'],
+    ['PRIVACY_POLICY_URL', 'ftp://example.com/privacy'],
+    ['OPERATOR_NAME', '   '],
+  ])('refuses %s=%s', (name, value) => {
+    expect(messageOf({ [name]: value })).toContain(`${name}:`)
+  })
+})

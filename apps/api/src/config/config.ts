@@ -62,6 +62,13 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM_ADDRESS: z.email().default('no-reply@kakunin.localhost'),
   MAIL_FROM_NAME: z.string().min(1).default('取引時確認事務局'),
+  /** Who asks for the applicant's personal data (個人情報保護法21条): every page's footer and every email's signature. */
+  OPERATOR_NAME: z.string().trim().min(1).optional(),
+  OPERATOR_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The operator's own privacy policy, linked from /privacy; unset: /privacy is the policy. */
+  PRIVACY_POLICY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where applicants write about their data and their application (our emails come from a no-reply address). */
+  SUPPORT_EMAIL: z.email().optional(),
   /** How often the outbox worker looks for mail to send. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** How long the owner of a verified account may confirm a 2回目以降 link (the emailed confirmation link). */
@@ -107,6 +114,9 @@ const envSchema = z.object({
 // `pnpm start` working with no setup, and is marked as such in the logs.
 export const DEVELOPMENT_WEBHOOK_SECRET = 'development-only-sandbox-ekyc-webhook-secret'
 
+/** The operator shown outside production when none is configured. */
+export const EXAMPLE_OPERATOR = { name: '（例）株式会社サンプル通信', url: 'https://example.com', supportEmail: 'support@example.com' }
+
 const configSchema = envSchema.transform((env, ctx) => {
   const sandboxSecret = env.SANDBOX_EKYC_WEBHOOK_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEVELOPMENT_WEBHOOK_SECRET)
   // The sandbox identifies no one (its results are no 取引時確認): production names a real vendor.
@@ -140,12 +150,22 @@ const configSchema = envSchema.transform((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
     ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (the development mailbox is not for real mail)' })
   }
+  // An applicant must be told who collects their data and how to reach them: no example operator in production.
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['OPERATOR_NAME', 'OPERATOR_URL', 'SUPPORT_EMAIL'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production (the operator named on every page and email)' })
+    }
+  }
   return {
     ...env,
     DOCS_ENABLED: env.DOCS_ENABLED ?? env.NODE_ENV !== 'production',
     EKYC_PROVIDER: ekycProvider,
     SANDBOX_EKYC_WEBHOOK_SECRET: sandboxSecret ?? '',
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    // Outside production, placeholders that plainly say they are examples.
+    OPERATOR_NAME: env.OPERATOR_NAME ?? EXAMPLE_OPERATOR.name,
+    OPERATOR_URL: env.OPERATOR_URL ?? EXAMPLE_OPERATOR.url,
+    SUPPORT_EMAIL: env.SUPPORT_EMAIL ?? EXAMPLE_OPERATOR.supportEmail,
     /** Links in emails: the public origin, or this machine in development. */
     LINK_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   }

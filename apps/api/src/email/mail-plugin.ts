@@ -2,10 +2,12 @@ import fp from 'fastify-plugin'
 import type { Config } from '#src/config/config.ts'
 import { createOutboxWorker } from './outbox-worker.ts'
 import { createMailTransport } from './transport.ts'
+import { emailSignature, type EmailSignature } from './signature.ts'
 
 export interface MailSettings {
   fromAddress: string
-  senderName: string
+  /** The operator, the sender and where to ask, closing every email. */
+  signature: EmailSignature
   /** Origin for links in emails. */
   linkBaseUrl: string
   /** Sends everything due now, pass after pass; the worker does this on its own, tests call it to not wait. */
@@ -32,7 +34,7 @@ export const mailPlugin = fp<{ config: Config; runWorker: boolean; clock: () => 
     })
     app.decorate('mail', {
       fromAddress: config.MAIL_FROM_ADDRESS,
-      senderName: config.MAIL_FROM_NAME,
+      signature: emailSignature(config),
       linkBaseUrl: config.LINK_BASE_URL,
       flush: async () => {
         let total = 0

@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { backoffMs } from '#src/jobs/outbox-table.ts'
 import { maskEmail } from './mask-email.ts'
-import { deniedEmail, draftSavedEmail } from './templates.ts'
+import { loadConfig } from '#src/config/config.ts'
+import { emailSignature, type EmailSignature } from './signature.ts'
+import {
+  approvedEmail,
+  deniedEmail,
+  draftSavedEmail,
+  enhancedReviewEmail,
+  inquiryReceivedEmail,
+  linkedApprovedEmail,
+  linkRequestedEmail,
+  ownerConfirmationEmail,
+  submissionReceivedEmail,
+  type RenderedEmail,
+} from './templates.ts'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { hashSessionToken, newSessionToken } from '#src/applicant-session/session-token.ts'
+
+const signature: EmailSignature = {
+  senderName: '取引時確認事務局',
+  operatorName: '株式会社本番通信',
+  operatorUrl: 'https://www.honban.example.jp',
+  supportEmail: 'kakunin-support@honban.example.jp',
+  inquiryUrl: 'https://kakunin.example.jp/inquiry?kind=KYC',
+  privacyUrl: 'https://kakunin.example.jp/privacy',
+}
 
 describe('email templates', () => {
   it('write the resume link as a link in HTML and as a line in text, with its expiry in Japan time', () => {
@@ -11,7 +33,7 @@ describe('email templates', () => {
       reference: 'KYC-20261128-0001',
       link: 'https://kakunin.example.jp/resume/abc',
       expiresAt: new Date('2026-12-01T03:00:00Z'),
-      senderName: '取引時確認事務局',
+      signature,
     })
     expect(email.subject).toBe('【取引時確認】入力途中のお申し込みを保存しました（受付番号 KYC-20261128-0001）')
     expect(email.text).toContain('\nhttps://kakunin.example.jp/resume/abc\n')
@@ -25,11 +47,45 @@ describe('email templates', () => {
       hints: ['<script>alert(1)</script>'],
       link: 'https://kakunin.example.jp/resume/x',
       expiresAt: new Date(),
-      senderName: 'A & B',
+      signature: { ...signature, operatorName: 'A & B' },
     })
     expect(email.html).not.toContain('<script>')
     expect(email.html).toContain('&lt;script&gt;')
     expect(email.html).toContain('A &amp; B')
+  })
+
+  const expiresAt = new Date('2026-12-01T03:00:00Z')
+  const link = 'https://kakunin.example.jp/resume/abc'
+  const every: Record<RenderedEmail['template'] | 'LINKED_APPROVED', RenderedEmail> = {
+    DRAFT_SAVED: draftSavedEmail({ reference: 'KYC-1', link, expiresAt, signature }),
+    SUBMISSION_RECEIVED: submissionReceivedEmail({ reference: 'KYC-1', signature }),
+    APPROVED: approvedEmail({ reference: 'KYC-1', signature }),
+    LINKED_APPROVED: linkedApprovedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, signature }),
+    DENIED: deniedEmail({ reference: 'KYC-1', hints: [], link, expiresAt, signature }),
+    ENHANCED_REVIEW: enhancedReviewEmail({ reference: 'KYC-1', documents: ['収入を証する書類'], link, expiresAt, signature }),
+    OWNER_CONFIRMATION: ownerConfirmationEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, requestedBy: ['taro@example.com'], link, expiresAt, signature }),
+    LINK_REQUESTED: linkRequestedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, sentTo: 't***@example.com', expiresAt, signature }),
+    INQUIRY_RECEIVED: inquiryReceivedEmail({ reference: 'INQ-1', name: '山田 太郎', kindLabel: '取引時確認', signature }),
+  }
+
+  it.each(Object.entries(every))('sign %s with the operator, its support address and the inquiry page', (_, email) => {
+    expect(email.text).toContain('\n株式会社本番通信\n取引時確認事務局\nhttps://www.honban.example.jp\n')
+    expect(email.text).toContain('お問い合わせメールアドレス: kakunin-support@honban.example.jp')
+    expect(email.text).toContain('\nhttps://kakunin.example.jp/inquiry?kind=KYC\n')
+    expect(email.text).toContain('\nhttps://kakunin.example.jp/privacy\n')
+    expect(email.html).toContain('<a href="https://kakunin.example.jp/inquiry?kind=KYC">')
+    expect(email.html).toContain('<a href="https://kakunin.example.jp/privacy">')
+    expect(email.html).toContain('kakunin-support@honban.example.jp')
+  })
+
+  it('sign with the configured operator, and its pages on this service', () => {
+    const config = loadConfig({
+      OPERATOR_NAME: '株式会社本番通信',
+      OPERATOR_URL: 'https://www.honban.example.jp',
+      SUPPORT_EMAIL: 'kakunin-support@honban.example.jp',
+      PUBLIC_BASE_URL: 'https://kakunin.example.jp/',
+    })
+    expect(emailSignature(config)).toEqual(signature)
   })
 
   it('format dates in Japan time', () => {

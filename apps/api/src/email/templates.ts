@@ -1,7 +1,8 @@
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
+import { signatureLines, type EmailSignature } from './signature.ts'
 
 // The emails, in Japanese, as text and HTML. Each names the reference number, says what happens
-// next, and is signed by the sender configured in the environment.
+// next, and is signed by the operator configured in the environment, with where to ask.
 
 export interface RenderedEmail {
   template:
@@ -22,9 +23,8 @@ const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character)
 
 /** Paragraphs (blank-line separated); a line that is a URL becomes a link in the HTML part. */
-function compose(template: RenderedEmail['template'], subject: string, body: string, senderName: string): RenderedEmail {
-  const footer = `\n\n――――――――――――――――\n${senderName}\nこのメールは送信専用です。ご返信いただいてもお答えできません。\nお心当たりのない場合は、このメールを破棄してください。`
-  const text = `${body}${footer}`
+function compose(template: RenderedEmail['template'], subject: string, body: string, signature: EmailSignature): RenderedEmail {
+  const text = `${body}\n\n${signatureLines(signature).join('\n')}`
   const html = text
     .split('\n\n')
     .map((paragraph) =>
@@ -42,49 +42,49 @@ function compose(template: RenderedEmail['template'], subject: string, body: str
   }
 }
 
-export function draftSavedEmail(input: { reference: string; link: string; expiresAt: Date; senderName: string }) {
+export function draftSavedEmail(input: { reference: string; link: string; expiresAt: Date; signature: EmailSignature }) {
   return compose(
     'DRAFT_SAVED',
     `【取引時確認】入力途中のお申し込みを保存しました（受付番号 ${input.reference}）`,
     `取引時確認情報の入力途中のお申し込みを保存しました。\n\n受付番号: ${input.reference}\n\n次のリンクから、続きを入力できます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\nリンクの有効期限が切れた場合は、リンクを開いた画面から新しいリンクをお送りできます。`,
-    input.senderName,
+    input.signature,
   )
 }
 
-export function submissionReceivedEmail(input: { reference: string; senderName: string }) {
+export function submissionReceivedEmail(input: { reference: string; signature: EmailSignature }) {
   return compose(
     'SUBMISSION_RECEIVED',
     `【取引時確認】お申し込みを受け付けました（受付番号 ${input.reference}）`,
     `取引時確認情報のお申し込みを受け付けました。\n\n受付番号: ${input.reference}\n\n引き続き、スマートフォンで本人確認（本人確認書類と顔写真の撮影）を行ってください。審査の結果はメールでお知らせします。`,
-    input.senderName,
+    input.signature,
   )
 }
 
-export function approvedEmail(input: { reference: string; senderName: string }) {
+export function approvedEmail(input: { reference: string; signature: EmailSignature }) {
   return compose(
     'APPROVED',
     `【取引時確認】審査結果のお知らせ: 承認（受付番号 ${input.reference}）`,
     `取引時確認の審査が完了し、承認されました。\n\n受付番号: ${input.reference}\n\nご協力いただき、ありがとうございました。引き続き Twilio をご利用ください。`,
-    input.senderName,
+    input.signature,
   )
 }
 
-export function linkedApprovedEmail(input: { reference: string; accountSid: string; verifiedAccountSid: string; senderName: string }) {
+export function linkedApprovedEmail(input: { reference: string; accountSid: string; verifiedAccountSid: string; signature: EmailSignature }) {
   return compose(
     'APPROVED',
     `【取引時確認】取引時確認済みのAccount SIDとの紐付けが完了しました（受付番号 ${input.reference}）`,
     `取引時確認済みのAccount SIDに基づき、新しいAccount SIDの取引時確認が完了しました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\n取引時確認済みのAccount SID: ${input.verifiedAccountSid}\n\n引き続き Twilio をご利用ください。`,
-    input.senderName,
+    input.signature,
   )
 }
 
 /** 高リスク取引: the eKYC passed, and more documents are needed before a 統括管理者 decides. */
-export function enhancedReviewEmail(input: { reference: string; documents: string[]; link: string; expiresAt: Date; senderName: string }) {
+export function enhancedReviewEmail(input: { reference: string; documents: string[]; link: string; expiresAt: Date; signature: EmailSignature }) {
   return compose(
     'ENHANCED_REVIEW',
     `【取引時確認】追加の書類のご提出のお願い（受付番号 ${input.reference}）`,
     `スマートフォンでの本人確認が完了しました。お申し込みの内容から、法令（犯罪収益移転防止法4条2項）に基づき、追加の確認が必要です。\n\n受付番号: ${input.reference}\n\nご提出いただく書類:\n${input.documents.map((document) => `・${document}`).join('\n')}\n\n次のリンクからお申し込みの画面を開き、書類を撮影してアップロードしてください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。書類を確認したうえで、審査の結果をメールでお知らせします。\n${input.link}`,
-    input.senderName,
+    input.signature,
   )
 }
 
@@ -99,41 +99,41 @@ export function ownerConfirmationEmail(input: {
   requestedBy: string[]
   link: string
   expiresAt: Date
-  senderName: string
+  signature: EmailSignature
 }) {
   return compose(
     'OWNER_CONFIRMATION',
     `【取引時確認】新しいAccount SIDの紐付けのご確認（受付番号 ${input.reference}）`,
     `取引時確認済みのAccount SID（${input.verifiedAccountSid}）に、新しいAccount SIDを紐付けるお申し込みがありました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\nお申し込みのメールアドレス: ${input.requestedBy.join('、')}\n\nご本人のお申し込みであれば、次のリンクを開き「私の申し込みです」を押してください。お心当たりがない場合は「私の申し込みではありません」を押してください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\n確認が行われない場合、新しいAccount SIDは取引時確認済みとはなりません。`,
-    input.senderName,
+    input.signature,
   )
 }
 
 /** 2回目以降 → 送信する: to the applicant, saying where the confirmation went. */
-export function linkRequestedEmail(input: { reference: string; accountSid: string; sentTo: string; expiresAt: Date; senderName: string }) {
+export function linkRequestedEmail(input: { reference: string; accountSid: string; sentTo: string; expiresAt: Date; signature: EmailSignature }) {
   return compose(
     'LINK_REQUESTED',
     `【取引時確認】紐付けのお申し込みを受け付けました（受付番号 ${input.reference}）`,
     `新しいAccount SID（${input.accountSid}）を取引時確認済みのAccount SIDに紐付けるお申し込みを受け付けました。\n\n受付番号: ${input.reference}\n\n取引時確認済みのアカウントのTwilioコンソールログイン用メールアドレス（${input.sentTo}）に確認のメールをお送りしました。${formatJapanDateTime(input.expiresAt)}までにそのメールのリンクから確認されると、紐付けが完了します。`,
-    input.senderName,
+    input.signature,
   )
 }
 
-export function deniedEmail(input: { reference: string; hints: string[]; link: string; expiresAt: Date; senderName: string }) {
+export function deniedEmail(input: { reference: string; hints: string[]; link: string; expiresAt: Date; signature: EmailSignature }) {
   const hints = input.hints.length > 0 ? input.hints.map((hint) => `・${hint}`).join('\n') : '・フォームの内容と本人確認書類の内容が一致しませんでした。'
   return compose(
     'DENIED',
     `【取引時確認】審査結果のお知らせ: 否認（受付番号 ${input.reference}）`,
     `取引時確認の審査の結果、お申し込みを承認できませんでした。\n\n受付番号: ${input.reference}\n\n確認が必要な項目:\n${hints}\n\nフォームには、本人確認書類と同じ内容（字体を含む）をご入力ください。次のリンクから内容を修正して、もう一度お申し込みいただけます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}`,
-    input.senderName,
+    input.signature,
   )
 }
 
-export function inquiryReceivedEmail(input: { reference: string; name: string; kindLabel: string; senderName: string }) {
+export function inquiryReceivedEmail(input: { reference: string; name: string; kindLabel: string; signature: EmailSignature }) {
   return compose(
     'INQUIRY_RECEIVED',
     `【取引時確認】お問い合わせを受け付けました（お問い合わせ番号 ${input.reference}）`,
     `${input.name} 様\n\nお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\nお問い合わせ番号: ${input.reference}\nお問い合わせの種類: ${input.kindLabel}`,
-    input.senderName,
+    input.signature,
   )
 }

@@ -26,12 +26,12 @@ export async function queueVerdictEmail(
   if (!login) return
   const recipient = { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail }
   const { reference } = application
-  const { senderName } = mail
+  const { signature } = mail
   if (status === 'APPROVED') {
     const email =
       application.flow === 'LINK_VERIFIED' && login.verifiedAccountSid
-        ? linkedApprovedEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, senderName })
-        : approvedEmail({ reference, senderName })
+        ? linkedApprovedEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, signature })
+        : approvedEmail({ reference, signature })
     await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
     return
   }
@@ -40,7 +40,7 @@ export async function queueVerdictEmail(
   const link = resumeLink(mail.linkBaseUrl, token)
   const email =
     status === 'DENIED'
-      ? deniedEmail({ reference, hints, link, expiresAt, senderName })
-      : enhancedReviewEmail({ reference, documents: requiredReviewDocuments(application.answers).map((kind) => REVIEW_DOCUMENT_LABELS[kind]), link, expiresAt, senderName })
+      ? deniedEmail({ reference, hints, link, expiresAt, signature })
+      : enhancedReviewEmail({ reference, documents: requiredReviewDocuments(application.answers).map((kind) => REVIEW_DOCUMENT_LABELS[kind]), link, expiresAt, signature })
   await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
 }

@@ -25,12 +25,3 @@ describe('GET /api/health', () => {
     await app.close()
   })
 })
-
-describe('GET /api/config', () => {
-  it('tells the SPA the domain mail comes from, and nothing else', async () => {
-    const app = await buildTestApp({ env: { MAIL_FROM_ADDRESS: 'no-reply@mail.kakunin.example.jp' } })
-    const response = await app.inject({ url: '/api/config' })
-    expect(response.json()).toEqual({ mailDomain: 'mail.kakunin.example.jp' })
-    await app.close()
-  })
-})

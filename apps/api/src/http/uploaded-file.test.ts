@@ -97,7 +97,7 @@ describe('an upload with more parts than the one file', () => {
     try {
       const refused = await send('POST', uploadPath, body(filePart('photo', pngImage())))
       expect(refused.status).toBe(400)
-      expect(JSON.parse(refused.body).error.fields.file).toMatch(/選んでください/)
+      expect(JSON.parse(refused.body).error.fields.file).toMatch(/選択してください/)
       expect((await send('POST', uploadPath, body(filePart('file', pngImage())))).localPort).toBe(refused.localPort)
     } finally {
       close()

@@ -29,10 +29,10 @@ export async function readUploadedFile(request: FastifyRequest, label: string, n
 }
 
 async function readOnlyFile(request: FastifyRequest, label: string, noun: string): Promise<Buffer> {
-  const missing = () => new ApiError(400, 'VALIDATION_FAILED', `${label}の${noun}を選んでください。`, { file: `${label}の${noun}を選んでください` })
+  const missing = () => new ApiError(400, 'VALIDATION_FAILED', `${label}の${noun}を選択してください。`, { file: `${label}の${noun}を選択してください` })
   const extra = () =>
-    new ApiError(400, 'VALIDATION_FAILED', `送信できる${noun}は1つだけです。${label}の${noun}を1つ選んでください。`, {
-      file: `${label}の${noun}を1つだけ選んでください`,
+    new ApiError(400, 'VALIDATION_FAILED', `送信できる${noun}は1つだけです。${label}の${noun}を1つ選択してください。`, {
+      file: `${label}の${noun}を1つだけ選択してください`,
     })
   let bytes: Buffer | undefined
   try {

@@ -30,7 +30,7 @@ export async function receiveInquiry(deps: Pick<AppDeps, 'prisma' | 'mail' | 'cl
     if (applicationId) {
       await recordEvent(tx, applicationId, { type: 'INQUIRY_RECEIVED', actorType: 'APPLICANT', actorId: null, data: { inquiryId: inquiry.id, reference } }, now)
     }
-    const email = inquiryReceivedEmail({ reference, name: body.name, kindLabel: INQUIRY_KIND_LABELS[body.kind], senderName: mail.senderName })
+    const email = inquiryReceivedEmail({ reference, name: body.name, kindLabel: INQUIRY_KIND_LABELS[body.kind], signature: mail.signature })
     await enqueueEmail(tx, mail.fromAddress, { applicationId, to: body.email, email }, now)
     return { reference }
   })

@@ -48,7 +48,7 @@ export async function requestOwnerConfirmation(tx: TransactionClient, deps: Conf
     },
   })
   const { reference } = application
-  const { senderName, fromAddress, linkBaseUrl } = deps.mail
+  const { signature, fromAddress, linkBaseUrl } = deps.mail
   const requestedBy = [...new Set([login.loginEmail, login.contactEmail])]
   await enqueueEmail(
     tx,
@@ -57,14 +57,14 @@ export async function requestOwnerConfirmation(tx: TransactionClient, deps: Conf
       applicationId: application.id,
       to: owner.loginEmail,
       fallbackTo: owner.contactEmail,
-      email: ownerConfirmationEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, requestedBy, link: confirmationLink(linkBaseUrl, token), expiresAt, senderName }),
+      email: ownerConfirmationEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, requestedBy, link: confirmationLink(linkBaseUrl, token), expiresAt, signature }),
     },
     now,
   )
   await enqueueEmail(
     tx,
     fromAddress,
-    { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email: linkRequestedEmail({ reference, accountSid: login.accountSid, sentTo: maskEmail(owner.loginEmail), expiresAt, senderName }) },
+    { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email: linkRequestedEmail({ reference, accountSid: login.accountSid, sentTo: maskEmail(owner.loginEmail), expiresAt, signature }) },
     now,
   )
   await recordEvent(

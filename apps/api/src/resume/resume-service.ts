@@ -49,7 +49,7 @@ async function queueResumeMail(deps: Deps, application: Application, login: NonN
   const now = deps.clock()
   await deps.prisma.$transaction(async (tx) => {
     const { token, expiresAt } = await issueResumeToken(tx, application.id, deps.settings.resumeHours, now)
-    const email = draftSavedEmail({ reference: application.reference, link: resumeLink(mail.linkBaseUrl, token), expiresAt, senderName: mail.senderName })
+    const email = draftSavedEmail({ reference: application.reference, link: resumeLink(mail.linkBaseUrl, token), expiresAt, signature: mail.signature })
     await enqueueEmail(tx, mail.fromAddress, { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email }, now)
     await recordEvent(tx, application.id, { type: eventType, actorType: 'APPLICANT', actorId: null, data: { to: login.loginEmail, expiresAt } }, now)
   })

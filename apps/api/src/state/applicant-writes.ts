@@ -37,7 +37,7 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
     name: 'update-step',
     text: `WITH updated AS (
        UPDATE applications a
-          SET answers = jsonb_set(a.answers, ARRAY[$4::text], $5::jsonb),
+          SET answers = jsonb_set(a.answers, ARRAY[$4::text], $5::jsonb) #- ARRAY['drafts', $4::text],
               resume_at = $6, version = a.version + 1, updated_at = $7,
               account_sid = COALESCE($10, a.account_sid), login_email = COALESCE($11, a.login_email),
               contact_email = COALESCE($12, a.contact_email), full_name = COALESCE($13, a.full_name),
@@ -66,6 +66,33 @@ export async function updateStep(pool: pg.Pool, w: StepWrite): Promise<Applicati
       w.search.fullNameKana,
       w.search.verifiedAccountSid,
     ],
+  })
+  return rows[0] ?? null
+}
+
+export type DraftWrite = Omit<StepWrite, 'search'>
+
+/**
+ * A draft of one step: its fields that are right on their own, kept under answers.drafts (the
+ * step's answers, if any, stay as they were saved whole); same checks and event as updateStep,
+ * the event marked as a draft.
+ */
+export async function updateStepDraft(pool: pg.Pool, w: DraftWrite): Promise<ApplicationRow | null> {
+  eventDataSchema('ANSWERS_SAVED').parse({ step: w.step, values: w.values, draft: true })
+  const { rows } = await pool.query<ApplicationRow>({
+    name: 'update-step-draft',
+    text: `WITH updated AS (
+       UPDATE applications a
+          SET answers = jsonb_set(a.answers, ARRAY['drafts'], COALESCE(a.answers->'drafts', '{}'::jsonb) || jsonb_build_object($4::text, $5::jsonb)),
+              resume_at = $6, version = a.version + 1, updated_at = $7
+        WHERE a.id = $1 AND a.version = $3 AND a.status::text = ANY($8) AND a.flow::text = ANY($9) AND ${OWNED_BY_SESSION('$7', w.idleMinutes)}
+       RETURNING a.*
+     ), event AS (
+       INSERT INTO application_events (application_id, type, actor_type, data, created_at)
+       SELECT id, 'ANSWERS_SAVED', 'APPLICANT', jsonb_build_object('step', $4::text, 'values', $5::jsonb, 'draft', true), $7 FROM updated
+     ), ${TOUCH_SESSION('$7')}
+     SELECT ${RETURNED} FROM updated`,
+    values: [w.id, w.tokenHash, w.version, w.step, JSON.stringify(w.values), w.resumeAt, w.now, w.statuses, w.flows],
   })
   return rows[0] ?? null
 }

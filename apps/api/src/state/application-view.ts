@@ -2,7 +2,7 @@ import type { ApplicantApplication, ApplicationSummary } from '@kakunin/schema/a
 import type { ResumePoint } from '@kakunin/schema/form/steps'
 import type pg from 'pg'
 import type { ApplicationRow } from './application-row.ts'
-import { answersOf } from './approval-evidence.ts'
+import { answersOf, draftsOf } from './approval-evidence.ts'
 import { applicantExtras } from './applicant-extras.ts'
 
 export function toSummary(application: ApplicationRow): ApplicationSummary {
@@ -26,6 +26,7 @@ export async function toApplicantView(pool: pg.Pool, application: ApplicationRow
   return {
     ...toSummary(application),
     answers,
+    drafts: draftsOf(application),
     resumeAt: application.resumeAt as ResumePoint | null,
     submittedAt: application.submittedAt?.toISOString() ?? null,
     ...(await applicantExtras(pool, { ...application, answers })),

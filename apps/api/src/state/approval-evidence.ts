@@ -1,4 +1,5 @@
 import { draftAnswers, type DraftAnswers } from '@kakunin/schema/form/application-form'
+import { stepDrafts, type StepDrafts } from '@kakunin/schema/form/step-drafts'
 import { highRiskGrounds, requiredReviewDocuments, type HighRiskGround, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { isMethodAvailable, isVerificationMethod } from '@kakunin/schema/verification-method'
 import type { Application, OwnerConfirmation, Verification } from '#src/generated/prisma/client.ts'
@@ -12,8 +13,22 @@ type Db = Pick<TransactionClient, 'verification' | 'applicationEvent' | 'applica
 
 /** The stored answers parsed with the shared schema, or null when the row fails it. */
 function readAnswers(application: Pick<Application, 'answers'>): DraftAnswers | null {
-  const parsed = draftAnswers.safeParse(application.answers)
+  const parsed = draftAnswers.safeParse(withoutDrafts(application.answers))
   return parsed.success ? parsed.data : null
+}
+
+// Drafts (fields of a step not yet saved whole) share the answers column but are never answers.
+function withoutDrafts(answers: unknown): unknown {
+  if (!answers || typeof answers !== 'object' || !('drafts' in answers)) return answers
+  const { drafts: _drafts, ...rest } = answers as Record<string, unknown>
+  return rest
+}
+
+/** The draft fields kept for steps not yet saved whole (a part that fails the schema is dropped). */
+export function draftsOf(application: Pick<Application, 'answers'>): StepDrafts {
+  const answers = application.answers as { drafts?: unknown } | null
+  const parsed = stepDrafts.safeParse(answers?.drafts ?? {})
+  return parsed.success ? parsed.data : {}
 }
 
 /** The stored answers, parsed with the shared schema (a row that fails it answers as empty). */

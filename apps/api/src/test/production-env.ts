@@ -1,8 +1,16 @@
-/** What every production deployment sets besides its vendor: its address and an SMTP server. */
+/** The operator a production deployment names (個人情報の取り扱い, footers and email signatures). */
+export const operatorEnv = {
+  OPERATOR_NAME: '株式会社本番通信',
+  OPERATOR_URL: 'https://www.honban.example.jp',
+  SUPPORT_EMAIL: 'kakunin-support@honban.example.jp',
+}
+
+/** What every production deployment sets besides its vendor: its address, an SMTP server and the operator. */
 export const productionBaseEnv = {
   NODE_ENV: 'production',
   PUBLIC_BASE_URL: 'https://kakunin.example.jp',
   SMTP_URL: 'smtp://mail.example.jp:587',
+  ...operatorEnv,
 }
 
 /** A real eKYC vendor, as production requires one. */

@@ -11,7 +11,8 @@ const hashesOf = (html: string, pattern: RegExp) =>
  * origin, plus the hash of any inline <script>/<style> the build put into index.html (Vite's
  * build puts none today; a plugin that adds one keeps working without 'unsafe-inline').
  *
- * - img-src data: the QR code is a PNG data: URL drawn by the API.
+ * - img-src data: the QR code is a PNG data: URL drawn by the API; blob: the phone's preview of the
+ *   photo just taken, an object URL of the chosen file (never sent anywhere by the URL).
  * - style-src 'self' without 'unsafe-inline': the styles are one built stylesheet; React's `style`
  *   props go through the CSSOM, which CSP does not govern, and no library injects <style>.
  * - connect-src 'self': the API is on the same origin (CORS_ORIGINS is for other callers).
@@ -26,7 +27,7 @@ export function spaContentSecurityPolicy(indexHtml: string) {
     ["script-src 'self'", ...scripts].join(' '),
     "script-src-attr 'none'",
     ["style-src 'self'", ...styles].join(' '),
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -85,8 +85,8 @@ describe("the SPA's Content-Security-Policy", () => {
     expect(policy['script-src']).toEqual(["'self'", hash])
     expect(policy['style-src']).toEqual(["'self'"])
     expect(policy['default-src']).toEqual(["'self'"])
-    // The QR code is a data: URL.
-    expect(policy['img-src']).toEqual(["'self'", 'data:'])
+    // The QR code is a data: URL; the phone's photo preview an object (blob:) URL.
+    expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:'])
     expect(policy).toMatchObject({ 'object-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'self'"], 'frame-ancestors': ["'none'"] })
     expect(String(response.headers['content-security-policy'])).not.toContain('unsafe')
   })

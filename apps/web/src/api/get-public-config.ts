@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import type { PublicConfig } from '@kakunin/schema/public-config'
 import { apiFetch } from '#src/lib/api-client.ts'
 
-/** What the SPA may know of the server's configuration. */
-export interface PublicConfig {
-  /** The domain our emails come from, which applicants are asked to allow (迷惑メール対策). */
-  mailDomain: string
-}
+/** What the SPA may know of the server's configuration: the mail domain and the operator. */
+export type { PublicConfig }
 
 export const getPublicConfig = () => apiFetch<PublicConfig>('/config')
 
@@ -16,3 +14,6 @@ export const publicConfigQueryOptions = () =>
 export function usePublicConfig() {
   return useQuery(publicConfigQueryOptions())
 }
+
+/** Who collects the applicant's data (OPERATOR_NAME …); undefined until the configuration is read. */
+export const useOperator = () => usePublicConfig().data?.operator

@@ -29,6 +29,19 @@ describe('apiFetch', () => {
     expect(sent).toEqual({ contentType: 'application/json', body: {} })
   })
 
+  it('marks a poll with X-Kakunin-Poll: 1, and only a poll (the API counts the others as activity)', async () => {
+    const seen: (string | null)[] = []
+    server.use(
+      http.get(`${API}/things`, ({ request }) => {
+        seen.push(request.headers.get('x-kakunin-poll'))
+        return HttpResponse.json({})
+      }),
+    )
+    await apiFetch('/things', { poll: true })
+    await apiFetch('/things')
+    expect(seen).toEqual(['1', null])
+  })
+
   it('returns undefined for an empty answer (204)', async () => {
     server.use(http.post(`${API}/things`, () => new HttpResponse(null, { status: 204 })))
     await expect(apiFetch('/things', { method: 'POST' })).resolves.toBeUndefined()

@@ -16,12 +16,16 @@ const NETWORK_ERROR: ErrorResponse['error'] = {
   message: '通信できませんでした。インターネット接続をご確認のうえ、もう一度お試しください。',
 }
 
+/** Marks a request the page sent by itself (a poll): the API does not count it as the user's activity. */
+export const POLL_HEADER = 'X-Kakunin-Poll'
+
 /**
  * JSON over fetch with the session cookie; any non-2xx becomes an ApiRequestError. A FormData body
  * goes as multipart/form-data (the browser writes its boundary). The API takes every other write as
- * JSON only (a cross-site form cannot send JSON), so a write without a body sends `{}`.
+ * JSON only (a cross-site form cannot send JSON), so a write without a body sends `{}`. `poll`
+ * marks an automatic refetch, so that a page left open does not keep its session alive forever.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; poll?: boolean } = {}): Promise<T> {
   const method = init.method ?? 'GET'
   const body = init.body === undefined && method !== 'GET' ? {} : init.body
   const raw = body === undefined || body instanceof FormData
@@ -30,7 +34,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: raw ? {} : { 'Content-Type': 'application/json' },
+      headers: { ...(raw ? {} : { 'Content-Type': 'application/json' }), ...(init.poll ? { [POLL_HEADER]: '1' } : {}) },
       body: raw ? body : JSON.stringify(body),
     })
   } catch {

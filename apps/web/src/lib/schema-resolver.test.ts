@@ -61,7 +61,7 @@ describe('schemaResolver', () => {
 
   it('reads an unanswered radio group (null) as no answer, so the schema’s own message shows', async () => {
     const result = await resolve(schemaResolver(typeStep), { applicantType: null })
-    expect(messages(result.errors)).toEqual({ applicantType: '「個人として申し込み」か「法人として申し込み」を選んでください' })
+    expect(messages(result.errors)).toEqual({ applicantType: '「個人として申し込み」か「法人として申し込み」を選択してください' })
   })
 
   it('reshapes the values with `toInput` before the schema decides', async () => {

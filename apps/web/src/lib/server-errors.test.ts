@@ -38,8 +38,8 @@ describe('readServerError', () => {
   })
 
   it('without a prefix, every path is a form path (the entry question, the confirmation screen)', () => {
-    const error = failure(400, { code: 'VALIDATION_FAILED', message: '入力内容に誤りがあります。', fields: { flow: '選んでください' } })
-    expect(readServerError(error)).toEqual({ fields: { flow: '選んでください' }, message: undefined, conflict: false })
+    const error = failure(400, { code: 'VALIDATION_FAILED', message: '入力内容に誤りがあります。', fields: { flow: '選択してください' } })
+    expect(readServerError(error)).toEqual({ fields: { flow: '選択してください' }, message: undefined, conflict: false })
   })
 
   it('says a 409 is a conflict, with the server’s message', () => {

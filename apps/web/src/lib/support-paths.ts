@@ -12,3 +12,6 @@ export const KYC_INQUIRY_PATH = '/inquiry?kind=KYC'
  * browser's session attached (the API finds it through the session; no id goes in the URL).
  */
 export const APPLICATION_INQUIRY_PATH = '/inquiry?from=application'
+
+/** 個人情報の取り扱いについて: who collects the applicant's data, why, and for how long. */
+export const PRIVACY_PATH = '/privacy'

@@ -26,7 +26,15 @@ export const currentApplication = (application: ApplicantApplication | null) =>
 export const currentVerificationOf = (response: CurrentVerificationResponse) =>
   http.get(`${API}/applications/:id/verifications/current`, () => HttpResponse.json(response))
 
-export const PUBLIC_CONFIG: PublicConfig = { mailDomain: 'kakunin.example.jp' }
+export const PUBLIC_CONFIG: PublicConfig = {
+  mailDomain: 'kakunin.example.jp',
+  operator: {
+    name: '株式会社テスト通信',
+    url: 'https://www.test-tsushin.example.jp',
+    supportEmail: 'kakunin-support@test-tsushin.example.jp',
+    privacyPolicyUrl: null,
+  },
+}
 
 /** What every screen may ask for on the side; tests add (and override) the rest with `server.use`. */
 export const defaultHandlers = [http.get(`${API}/config`, () => HttpResponse.json(PUBLIC_CONFIG))]

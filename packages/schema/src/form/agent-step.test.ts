@@ -33,7 +33,7 @@ describe('agentStep', () => {
     ['an unknown answer', { hasAgent: 'MAYBE' }],
     ['a boolean', { hasAgent: true }],
   ])('asks whether there is an agent for %s', (_, input) => {
-    expect(issuesOf(agentStep, input)).toEqual([{ path: ['hasAgent'], message: '代理人がいるかどうかを選んでください' }])
+    expect(issuesOf(agentStep, input)).toEqual([{ path: ['hasAgent'], message: '代理人がいるかどうかを選択してください' }])
   })
 
   it('accepts an agent and normalises the fields', () => {
@@ -53,7 +53,7 @@ describe('agentStep', () => {
     ['givenNameKana', '入力してください'],
     ['birthDate', '入力してください'],
     ['address', '入力してください'],
-    ['relationship', '代表者との関係を選んでください'],
+    ['relationship', '代表者との関係を選択してください'],
     ['relationshipOther', '入力してください'],
   ] as const)('requires the agent’s %s', (field, message) => {
     expect(issuesOf(agentStep, { hasAgent: 'YES', agent: without(validAgentPerson, field) })).toEqual([
@@ -71,7 +71,7 @@ describe('agentStep', () => {
 
   it('reports nested problems of the agent on their full path', () => {
     expect(issuesOf(agentStep, withAgent({ address: { ...validAddress, postalCode: '12345' } }))).toEqual([
-      { path: ['agent', 'address', 'postalCode'], message: '郵便番号は7桁の数字で入力してください（例: 150-0002）' },
+      { path: ['agent', 'address', 'postalCode'], message: '郵便番号は7桁の数字で入力してください（例：150-0002）' },
     ])
     expect(issuesOf(agentStep, withAgent({ birthDate: { year: '1965', month: '2', day: '30' } }))).toEqual([
       { path: ['agent', 'birthDate'], message: '実在する日付を入力してください' },
@@ -105,7 +105,7 @@ describe('agentStep', () => {
 
     it.each(['PARENT', '', 'family'])('asks to choose a known relationship instead of %j', (relationship) => {
       expect(issuesOf(agentStep, { hasAgent: 'YES', agent: { ...validAgentPerson, relationship } })).toEqual([
-        { path: ['agent', 'relationship'], message: '代表者との関係を選んでください' },
+        { path: ['agent', 'relationship'], message: '代表者との関係を選択してください' },
       ])
     })
 

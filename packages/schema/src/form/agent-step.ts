@@ -18,7 +18,7 @@ export const RELATIONSHIP_LABELS = {
 export const agentPerson = z
   .strictObject({
     ...personFields,
-    relationship: z.enum(RELATIONSHIPS, '代表者との関係を選んでください'),
+    relationship: z.enum(RELATIONSHIPS, '代表者との関係を選択してください'),
     relationshipOther: optionalText(100),
   })
   .check(
@@ -59,7 +59,7 @@ function isCompleteDate(value: unknown): value is BirthDate {
 export const agentStep = z.discriminatedUnion(
   'hasAgent',
   [z.strictObject({ hasAgent: z.literal('NO') }), z.strictObject({ hasAgent: z.literal('YES'), agent: agentPerson })],
-  '代理人がいるかどうかを選んでください',
+  '代理人がいるかどうかを選択してください',
 )
 export type AgentStep = z.infer<typeof agentStep>
 

@@ -78,7 +78,7 @@ describe('firstTimeApplication', () => {
     ['user', '入力してください'],
     ['purpose', '入力してください'],
     ['extra', '入力してください'],
-    ['agent', '代理人がいるかどうかを選んでください'],
+    ['agent', '代理人がいるかどうかを選択してください'],
   ] as const)('reports a missing %s step on the step’s own path', (step, message) => {
     expect(issuesOf(firstTimeApplication, without(validApplication, step))).toEqual([{ path: [step], message }])
   })

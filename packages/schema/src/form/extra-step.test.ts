@@ -4,8 +4,8 @@ import { extraStep, OCCUPATION_LABELS, OCCUPATIONS, PEP_STATUSES, TRADE_NAME_KIN
 import { validExtra } from '@kakunin/test-data/answers'
 import { issuesOf, without } from '@kakunin/test-data/schema-checks'
 
-const CHOOSE_KIND = '屋号・団体名・通称のどれにあたるかを選んでください'
-const ALIAS_NEEDS_REASON = '通称を用いる理由を入力してください（例: 外国人のため）'
+const CHOOSE_KIND = '屋号・団体名・通称のどれにあたるかを選択してください'
+const ALIAS_NEEDS_REASON = '通称を用いる理由を入力してください（例：外国人のため）'
 const OCCUPATION_NEEDS_TEXT = '職業を具体的に入力してください'
 
 describe('extraStep', () => {
@@ -101,7 +101,7 @@ describe('extraStep', () => {
     })
 
     it.each([undefined, 'ENGINEER', ''])('asks to choose an occupation instead of %j', (occupation) => {
-      expect(issuesOf(extraStep, { ...validExtra, occupation })).toEqual([{ path: ['occupation'], message: '職業を選んでください' }])
+      expect(issuesOf(extraStep, { ...validExtra, occupation })).toEqual([{ path: ['occupation'], message: '職業を選択してください' }])
     })
   })
 
@@ -112,7 +112,7 @@ describe('extraStep', () => {
 
     it.each([undefined, 'YES', true])('asks to answer instead of %j', (foreignPep) => {
       expect(issuesOf(extraStep, { ...validExtra, foreignPep })).toEqual([
-        { path: ['foreignPep'], message: '外国PEPsに該当するかどうかを選んでください' },
+        { path: ['foreignPep'], message: '外国PEPsに該当するかどうかを選択してください' },
       ])
     })
   })

@@ -43,19 +43,19 @@ export const PEP_STATUS_LABELS = {
 export const extraStep = z
   .strictObject({
     tradeName: optionalText(100),
-    tradeNameKind: z.optional(z.enum(TRADE_NAME_KINDS, '屋号・団体名・通称のどれにあたるかを選んでください')),
+    tradeNameKind: z.optional(z.enum(TRADE_NAME_KINDS, '屋号・団体名・通称のどれにあたるかを選択してください')),
     aliasReason: optionalText(200),
-    occupation: z.enum(OCCUPATIONS, '職業を選んでください'),
+    occupation: z.enum(OCCUPATIONS, '職業を選択してください'),
     occupationOther: optionalText(100),
-    foreignPep: z.enum(PEP_STATUSES, '外国PEPsに該当するかどうかを選んでください'),
+    foreignPep: z.enum(PEP_STATUSES, '外国PEPsに該当するかどうかを選択してください'),
   })
   .check(
     z.superRefine(
       (value, ctx) => {
         const issue = (path: string, message: string) => ctx.issues.push({ code: 'custom', path: [path], input: value, message })
-        if (value.tradeName && !value.tradeNameKind) issue('tradeNameKind', '屋号・団体名・通称のどれにあたるかを選んでください')
+        if (value.tradeName && !value.tradeNameKind) issue('tradeNameKind', '屋号・団体名・通称のどれにあたるかを選択してください')
         if (value.tradeName && value.tradeNameKind === 'ALIAS' && !value.aliasReason) {
-          issue('aliasReason', '通称を用いる理由を入力してください（例: 外国人のため）')
+          issue('aliasReason', '通称を用いる理由を入力してください（例：外国人のため）')
         }
         if (value.occupation === 'OTHER' && !value.occupationOther) issue('occupationOther', '職業を具体的に入力してください')
       },

@@ -24,7 +24,7 @@ describe('loginStep', () => {
   })
 
   it.each([
-    ['accountSid', 'Account SIDを入力してください'],
+    ['accountSid', '新しく利用するAccount SIDを入力してください'],
     ['loginEmail', 'メールアドレスを入力してください'],
     ['contactEmail', 'メールアドレスを入力してください'],
   ] as const)('asks for an empty %s first', (field, message) => {
@@ -39,7 +39,7 @@ describe('loginStep', () => {
 
   it.each(['loginEmail', 'contactEmail'] as const)('reports a malformed %s on its path', (field) => {
     expect(issuesOf(loginStep, { ...validLogin, [field]: 'taro@example' })).toEqual([
-      { path: [field], message: 'メールアドレスの形式で入力してください（例: taro@example.com）' },
+      { path: [field], message: 'メールアドレスの形式で入力してください（例：taro@example.com）' },
     ])
   })
 

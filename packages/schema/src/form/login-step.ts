@@ -1,4 +1,4 @@
-import { accountSid } from '../account-sid.ts'
+import { accountSidAsking } from '../account-sid.ts'
 import { email } from '../text.ts'
 import { evenWithOtherIssues } from '../checks.ts'
 import { z } from '../zod.ts'
@@ -7,6 +7,7 @@ export const SAME_EMAIL_MESSAGE =
   '連絡用メールアドレスには、Twilioコンソールログイン用メールアドレスとは別のアドレスを入力してください'
 export const SAME_SID_MESSAGE = '取引時確認済みのAccount SIDには、新しいAccount SIDとは別のAccount SIDを入力してください'
 export const VERIFIED_SID_REQUIRED_MESSAGE = '取引時確認済みのAccount SIDを入力してください'
+export const NEW_SID_REQUIRED_MESSAGE = '新しく利用するAccount SIDを入力してください'
 
 const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
@@ -17,8 +18,8 @@ const sameAddress = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(
  */
 export const loginStep = z
   .strictObject({
-    accountSid,
-    verifiedAccountSid: z.optional(accountSid),
+    accountSid: accountSidAsking(NEW_SID_REQUIRED_MESSAGE),
+    verifiedAccountSid: z.optional(accountSidAsking(VERIFIED_SID_REQUIRED_MESSAGE)),
     loginEmail: email,
     contactEmail: email,
   })

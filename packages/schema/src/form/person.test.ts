@@ -58,8 +58,12 @@ describe('person', () => {
     ])
   })
 
+  it.each(['familyNameKana', 'givenNameKana'] as const)('folds hiragana in %s into katakana', (field) => {
+    expect(person.parse({ ...validUser, [field]: 'やまだ' })[field]).toBe('ヤマダ')
+  })
+
   it.each(['familyNameKana', 'givenNameKana'] as const)('asks for katakana in %s', (field) => {
-    expect(issuesOf(person, { ...validUser, [field]: 'やまだ' })).toEqual([
+    expect(issuesOf(person, { ...validUser, [field]: 'Yamada' })).toEqual([
       { path: [field], message: 'フリガナは全角カタカナで入力してください' },
     ])
   })
@@ -79,7 +83,7 @@ describe('person', () => {
       message: '日は1〜31の数字で入力してください',
     })
     expect(issuesOf(person, { ...validUser, address: { ...validAddress, prefecture: 'トーキョー' } })).toEqual([
-      { path: ['address', 'prefecture'], message: '都道府県を選んでください' },
+      { path: ['address', 'prefecture'], message: '都道府県を選択してください' },
     ])
   })
 

@@ -57,7 +57,7 @@ describe('purposeStep', () => {
 
   it('asks for at least one purpose', () => {
     expect(issuesOf(purposeStep, { ...validPurpose, purposes: [] })).toEqual([
-      { path: ['purposes'], message: '取引を行う目的を1つ以上選んでください' },
+      { path: ['purposes'], message: '取引を行う目的を1つ以上選択してください' },
     ])
   })
 
@@ -70,13 +70,13 @@ describe('purposeStep', () => {
   it('rejects more purposes than there are', () => {
     expect(issuesOf(purposeStep, { ...validPurpose, purposes: [...PURPOSES, 'IVR'], purposeOther: 'x' })).toContainEqual({
       path: ['purposes'],
-      message: `${PURPOSES.length}つ以内で選んでください`,
+      message: `${PURPOSES.length}つ以内で選択してください`,
     })
   })
 
   it('reports an unknown purpose at its index', () => {
     expect(issuesOf(purposeStep, { ...validPurpose, purposes: ['IVR', 'MINING'] })).toEqual([
-      { path: ['purposes', 1], message: '選択肢から選んでください' },
+      { path: ['purposes', 1], message: '選択肢の中から選択してください' },
     ])
   })
 

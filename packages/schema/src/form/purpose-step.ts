@@ -20,7 +20,7 @@ export const purposeStep = z
   .strictObject({
     purposes: z
       .array(z.enum(PURPOSES))
-      .check(z.minLength(1, '取引を行う目的を1つ以上選んでください'), z.maxLength(PURPOSES.length)),
+      .check(z.minLength(1, '取引を行う目的を1つ以上選択してください'), z.maxLength(PURPOSES.length)),
     purposeOther: optionalText(200),
     /** 取引内容: may use the service for transactions of property worth 200万円 or more. */
     highValueTransactions: z.boolean(),

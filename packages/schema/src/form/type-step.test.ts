@@ -3,7 +3,7 @@ import { validType } from '@kakunin/test-data/answers'
 import { issuesOf } from '@kakunin/test-data/schema-checks'
 import { APPLICANT_TYPE_LABELS, CORPORATE_MESSAGE, typeStep } from './type-step.ts'
 
-const CHOOSE = '「個人として申し込み」か「法人として申し込み」を選んでください'
+const CHOOSE = '「個人として申し込み」か「法人として申し込み」を選択してください'
 
 describe('typeStep', () => {
   it('lets an individual continue', () => {

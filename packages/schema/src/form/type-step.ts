@@ -12,7 +12,7 @@ export const CORPORATE_MESSAGE =
 /** お申し込み内容の入力: only individuals continue here; corporations follow a separate procedure. */
 export const typeStep = z.strictObject({
   applicantType: z
-    .enum(APPLICANT_TYPES, '「個人として申し込み」か「法人として申し込み」を選んでください')
+    .enum(APPLICANT_TYPES, '「個人として申し込み」か「法人として申し込み」を選択してください')
     .check(z.refine((value) => value === 'INDIVIDUAL', CORPORATE_MESSAGE)),
 })
 export type TypeStep = z.infer<typeof typeStep>

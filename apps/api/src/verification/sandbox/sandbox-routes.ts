@@ -114,14 +114,14 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
     { schema: { consumes: ['multipart/form-data'], params: uploadParams, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       const session = await load(request.params.token)
-      if (session.status !== 'STARTED') throw conflict('先に本人確認書類の種類を選んでください。')
+      if (session.status !== 'STARTED') throw conflict('先に本人確認書類の種類を選択してください。')
       const label = UPLOAD_KIND_LABELS[request.params.kind]
       const bytes = await readUploadedFile(request, label, '画像')
       // The bytes decide, not the name or the browser's claim.
       const type = detectImageType(bytes)
       if (!type) {
-        throw new ApiError(400, 'VALIDATION_FAILED', '画像ファイル（JPEG、PNG、HEIC、WebP）を選んでください。', {
-          file: '画像ファイル（JPEG、PNG、HEIC、WebP）を選んでください',
+        throw new ApiError(400, 'VALIDATION_FAILED', '画像ファイル（JPEG、PNG、HEIC、WebP）を選択してください。', {
+          file: '画像ファイル（JPEG、PNG、HEIC、WebP）を選択してください',
         })
       }
       const uploads: Uploads = {
@@ -138,7 +138,7 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
     { schema: { params: tokenParams, body: sandboxDetailsBody, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       const session = await load(request.params.token)
-      if (session.status !== 'STARTED') throw conflict('先に本人確認書類の種類を選んでください。')
+      if (session.status !== 'STARTED') throw conflict('先に本人確認書類の種類を選択してください。')
       const missing = requiredUploads(session.method as SandboxMethod, session.documentType as DocumentType).filter(
         (kind) => !(session.uploads as Uploads)[kind],
       )

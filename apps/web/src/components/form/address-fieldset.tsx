@@ -4,6 +4,7 @@ import { postalCode as postalCodeSchema } from '@kakunin/schema/address'
 import { PREFECTURES } from '@kakunin/schema/prefectures'
 import { lookupPostalCode } from '#src/lib/postal-code-lookup.ts'
 import { fieldId } from './field-ids.ts'
+import { LabelledField } from './labelled-field.tsx'
 import { SelectField } from './select-field.tsx'
 import { TextField } from './text-field.tsx'
 import { useErrorMessage } from './use-error-message.ts'
@@ -70,21 +71,30 @@ export function AddressFieldset(props: {
     <fieldset id={id} className="field address">
       <legend>{legend}</legend>
       {hint && <div className="hint">{hint}</div>}
-      <div className="postal-code">
-        <TextField
-          id={fieldId(path('postalCode'))}
-          label="郵便番号"
-          hint="ハイフンはあってもなくても構いません。（例: 150-0002）"
-          width="short"
-          inputMode="numeric"
-          autoComplete={autoComplete('postal-code')}
-          error={errorMessage(path('postalCode'))}
-          registration={register(path('postalCode'))}
-        />
-        <button type="button" className="button button-secondary" onClick={search} disabled={searching}>
-          住所を検索
-        </button>
-      </div>
+      {/* 住所を検索 sits right beside the box it reads, not beside the 郵便番号's long hint. */}
+      <LabelledField
+        id={fieldId(path('postalCode'))}
+        label="郵便番号"
+        hint="ハイフンはあってもなくても構いません。（例：150-0002）"
+        error={errorMessage(path('postalCode'))}
+      >
+        {(aria) => (
+          <div className="input-with-button">
+            <input
+              id={fieldId(path('postalCode'))}
+              className="input input-short"
+              type="text"
+              inputMode="numeric"
+              autoComplete={autoComplete('postal-code')}
+              {...aria}
+              {...register(path('postalCode'))}
+            />
+            <button type="button" className="button button-secondary" onClick={search} disabled={searching}>
+              住所を検索
+            </button>
+          </div>
+        )}
+      </LabelledField>
       <p className="lookup-status" role="status">
         {lookupStatus}
       </p>
@@ -99,7 +109,7 @@ export function AddressFieldset(props: {
       <TextField
         id={fieldId(path('city'))}
         label="市区町村"
-        hint="例: 渋谷区"
+        hint="例：渋谷区"
         width="medium"
         autoComplete={autoComplete('address-level2')}
         error={errorMessage(path('city'))}
@@ -108,7 +118,7 @@ export function AddressFieldset(props: {
       <TextField
         id={fieldId(path('town'))}
         label="町域・番地"
-        hint="例: 渋谷2丁目21-1"
+        hint="例：渋谷2丁目21-1"
         autoComplete={autoComplete('address-line1')}
         error={errorMessage(path('town'))}
         registration={register(path('town'))}
@@ -116,7 +126,7 @@ export function AddressFieldset(props: {
       <TextField
         id={fieldId(path('building'))}
         label="建物名・部屋番号"
-        hint="建物名や部屋番号がある場合は入力してください。（例: 渋谷ヒカリエ 10階）"
+        hint="建物名や部屋番号がある場合は入力してください。（例：渋谷ヒカリエ 10階）"
         required={false}
         autoComplete={autoComplete('address-line2')}
         error={errorMessage(path('building'))}

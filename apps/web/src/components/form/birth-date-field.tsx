@@ -41,7 +41,7 @@ export function BirthDateField(props: {
       </legend>
       <FieldHint id={`${id}-hint`}>
         {hint}
-        <p>西暦で入力してください。（例: 1990年4月1日）</p>
+        <p>西暦で入力してください。（例：1990年4月1日）</p>
       </FieldHint>
       {hasError && (
         <div id={`${id}-error`} className="error-message">

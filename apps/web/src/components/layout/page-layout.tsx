@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
-import { APPLICATION_INQUIRY_PATH, HELP_PATH, INQUIRY_PATH } from '#src/lib/support-paths.ts'
+import { APPLICATION_INQUIRY_PATH, HELP_PATH, INQUIRY_PATH, PRIVACY_PATH } from '#src/lib/support-paths.ts'
+import { OperatorContact } from './operator-contact.tsx'
 
 export function PageLayout({ children }: { children: ReactNode }) {
   // On an application's pages, an inquiry is about that application.
@@ -26,8 +27,12 @@ export function PageLayout({ children }: { children: ReactNode }) {
             <li>
               <Link href={inquiryPath}>お問い合わせ</Link>
             </li>
+            <li>
+              <Link href={PRIVACY_PATH}>個人情報の取り扱いについて</Link>
+            </li>
           </ul>
         </nav>
+        <OperatorContact />
         <p>犯罪収益移転防止法に基づく取引時確認（個人のお客様）</p>
       </footer>
     </>

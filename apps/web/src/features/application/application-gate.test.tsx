@@ -60,7 +60,13 @@ describe('ApplicationGate', () => {
   })
 
   it('sends a denied application to the confirmation screen to correct it', async () => {
-    const application = anApplication({ status: 'DENIED', resumeAt: 'confirm', denial: { fields: ['user.familyName'], hints: [] } })
+    // 身元確認 is not for a link (2回目以降); a first-time denial would be shown there in place.
+    const application = anApplication({
+      flow: 'LINK_VERIFIED',
+      status: 'DENIED',
+      resumeAt: 'confirm',
+      denial: { fields: ['login.verifiedAccountSid'], hints: [] },
+    })
     const { currentPath } = await open('/apply/verify', application, '登録情報確認')
     expect(currentPath()).toBe('/apply/confirm')
   })
@@ -71,7 +77,7 @@ describe('ApplicationGate', () => {
       resumeAt: 'confirm',
       enhancedReview: { required: ['INCOME_ASSETS'], uploaded: [] },
     })
-    const { currentPath } = await open('/apply/verify', application, 'お申し込み完了')
+    const { currentPath } = await open('/apply/confirm', application, 'お申し込み完了')
     expect(currentPath()).toBe('/apply/complete')
     expect(screen.getByText('追加の書類のご提出が必要です。')).toBeInTheDocument()
   })

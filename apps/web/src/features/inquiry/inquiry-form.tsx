@@ -81,7 +81,7 @@ export function InquiryForm({
         <TextField
           id="name"
           label="氏名"
-          hint="例: 山田 太郎"
+          hint="例：山田 太郎"
           width="medium"
           autoComplete="name"
           error={errorMessage('name')}
@@ -93,7 +93,7 @@ export function InquiryForm({
           hint={
             <>
               <p>回答と受付確認のメールをお送りします。</p>
-              <p>例: taro@example.com</p>
+              <p>例：taro@example.com</p>
             </>
           }
           inputMode="email"
@@ -109,7 +109,7 @@ export function InquiryForm({
           hint={
             <>
               <p>お問い合わせのTwilioアカウントのAccount SIDがわかる場合は入力してください。</p>
-              <p>例: AC0123456789abcdef0123456789abcdef</p>
+              <p>例：AC0123456789abcdef0123456789abcdef</p>
             </>
           }
           autoComplete="off"

@@ -53,7 +53,9 @@ export function CaptureImages(props: {
         本人確認書類: <strong>{documentLabel}</strong>
       </p>
       {session.method === 'ic_chip' && <p className="notice">サンドボックスでは、ICチップの読み取りは省略されます。顔写真を撮影してください。</p>}
-      <p>「撮影」を押すとカメラが起動します。撮影した画像はすぐに送信されます。</p>
+      <p>
+        「{UPLOAD_KIND_LABELS[kinds[0] ?? 'selfie']}を撮影する」{kinds.length > 1 ? 'などのボタン' : ''}を押すとカメラが起動します。撮影した画像はすぐに送信され、画面に表示されます。写りが悪いときは「撮り直す」を押してください。
+      </p>
       <ErrorSummary title="撮影されていない画像があります" attempt={attempt} errors={visibleErrors} />
       {kinds.map((kind) => (
         <ImageInput

@@ -1,6 +1,6 @@
 import { UPLOAD_MAX_BYTES, UPLOAD_TYPES } from '@kakunin/schema/sandbox-ekyc'
 
-export const NOT_AN_IMAGE_MESSAGE = '画像ファイル（JPEG、PNG、HEIC、WebP）を選んでください'
+export const NOT_AN_IMAGE_MESSAGE = '画像ファイル（JPEG、PNG、HEIC、WebP）を選択してください'
 export const TOO_LARGE_MESSAGE = `画像は${UPLOAD_MAX_BYTES / 1024 / 1024}MBまでです。サイズを小さくして、もう一度撮影してください`
 
 const IMAGE_NAME = /\.(jpe?g|png|heic|heif|webp)$/i

@@ -61,7 +61,7 @@ export function ChooseDocumentForm({ token, session, onStarted }: { token: strin
     <>
       <PhoneProgress step={1} of={3} />
       <PhoneHeading title="本人確認書類を選ぶ" />
-      <p>確認方法と、お手元の本人確認書類を選んでください。</p>
+      <p>確認方法と、お手元の本人確認書類を選択してください。</p>
       <ErrorSummary
         attempt={attempt}
         errors={[...collectErrors(errors), ...(message ? [{ fieldId: 'start-submit', message }] : [])]}
@@ -77,7 +77,7 @@ export function ChooseDocumentForm({ token, session, onStarted }: { token: strin
         <RadioGroup
           id="documentType"
           legend="本人確認書類"
-          hint="顔写真付きの本人確認書類を選んでください。"
+          hint="顔写真付きの本人確認書類を選択してください。"
           options={DOCUMENT_TYPES.map((type) => ({ value: type, label: DOCUMENT_TYPE_LABELS[type] }))}
           error={errorAt(errors, 'documentType')}
           registration={form.register('documentType')}

@@ -67,7 +67,7 @@ export function DetailsForm(props: {
       <ErrorSummary attempt={attempt} errors={[...collectErrors(errors), ...(message ? [{ fieldId: 'complete-submit', message }] : [])]} />
       <FormProvider {...form}>
         <form onSubmit={onSubmit} noValidate>
-          <FieldGroup id="name" legend="氏名" hint="本人確認書類と同じ字体で入力してください。（例: 姓 山田、名 太郎）">
+          <FieldGroup id="name" legend="氏名" hint="本人確認書類と同じ字体で入力してください。（例：姓 山田、名 太郎）">
             <TextField id="familyName" label="姓" width="medium" autoComplete="family-name" error={errorAt(errors, 'familyName')} registration={register('familyName')} />
             <TextField id="givenName" label="名" width="medium" autoComplete="given-name" error={errorAt(errors, 'givenName')} registration={register('givenName')} />
           </FieldGroup>
@@ -75,7 +75,7 @@ export function DetailsForm(props: {
           <TextField
             id="address"
             label="住所"
-            hint="本人確認書類に記載されている住所を、1行で入力してください。（例: 東京都渋谷区渋谷2丁目21番1号）"
+            hint="本人確認書類に記載されている住所を、1行で入力してください。（例：東京都渋谷区渋谷2丁目21番1号）"
             autoComplete="street-address"
             error={errorAt(errors, 'address')}
             registration={register('address')}

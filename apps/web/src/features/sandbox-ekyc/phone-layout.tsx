@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react'
+import { Link } from 'wouter'
+import { OperatorContact } from '#src/components/layout/operator-contact.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { PRIVACY_PATH } from '#src/lib/support-paths.ts'
 
 export const SANDBOX_APP_NAME = '本人確認アプリ（サンドボックス）'
 
@@ -24,6 +27,12 @@ export function PhoneLayout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>{SANDBOX_APP_NAME}</p>
+        {/* The photos go to the operator's 取引時確認: the phone names who asks for them, too. */}
+        <p>この本人確認は、次の事業者の取引時確認のために行います。</p>
+        <OperatorContact />
+        <p>
+          <Link href={PRIVACY_PATH}>個人情報の取り扱いについて</Link>
+        </p>
       </footer>
     </>
   )

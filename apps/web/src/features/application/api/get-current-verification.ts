@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { CurrentVerificationResponse } from '@kakunin/schema/verification'
 import { apiFetch } from '#src/lib/api-client.ts'
+import { isPoll } from './poll.ts'
 
 /** How often the 身元確認 screen asks whether the phone has moved on. */
 export const VERIFICATION_POLL_MS = 2000
@@ -10,8 +11,8 @@ export const DECISION_POLL_MS = 5000
 
 export const currentVerificationKey = (id: string) => ['applications', id, 'verification'] as const
 
-export const getCurrentVerification = (id: string) =>
-  apiFetch<CurrentVerificationResponse>(`/applications/${encodeURIComponent(id)}/verifications/current`)
+export const getCurrentVerification = (id: string, { poll = false } = {}) =>
+  apiFetch<CurrentVerificationResponse>(`/applications/${encodeURIComponent(id)}/verifications/current`, { poll })
 
 /** The application waits for its identity verification (nobody has decided it yet). */
 const isAwaitingVerification = (data: CurrentVerificationResponse | undefined) =>
@@ -26,7 +27,7 @@ export function isWaitingForPhone(data: CurrentVerificationResponse | undefined)
 export const currentVerificationQueryOptions = (id: string) =>
   queryOptions({
     queryKey: currentVerificationKey(id),
-    queryFn: () => getCurrentVerification(id),
+    queryFn: (context) => getCurrentVerification(id, { poll: isPoll(context) }),
     // Follows the phone live while a QR code is open; the person is looking at the phone, so the
     // tab may well be in the background. Until the application is decided, a staff decision
     // (a denial to correct) is noticed too, less often.

@@ -1,45 +1,27 @@
-import { useQuery } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { MailNotArriving } from '#src/components/help/mail-not-arriving.tsx'
 import { SupportLinks } from '#src/components/help/support-links.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
-import { currentApplicationQueryOptions } from '#src/features/application/api/get-current-application.ts'
 import { ApplicationGate } from '#src/features/application/application-gate.tsx'
 import { EnhancedReview } from './enhanced-review.tsx'
+import { useFollowedApplication } from './follow-application.ts'
+import { DeniedNotice, ReviewState } from './review-state.tsx'
 
 /**
- * 初回: after the phone flow (in review, approved, or in enhanced review with documents to upload).
- * 2回目以降: once sent (waiting for the owner's confirmation), and approved.
+ * 初回: after the phone flow (in review, in enhanced review with documents to upload, decided).
+ * 2回目以降: once sent (waiting for the owner's confirmation), and decided. A denial shows here,
+ * with the way to correct it, rather than the page moving by itself.
  */
 const COMPLETE_STATUSES = {
-  FIRST_TIME: ['IN_REVIEW', 'ENHANCED_REVIEW', 'APPROVED'],
-  LINK_VERIFIED: ['SUBMITTED', 'APPROVED'],
+  FIRST_TIME: ['IN_REVIEW', 'ENHANCED_REVIEW', 'APPROVED', 'DENIED'],
+  LINK_VERIFIED: ['SUBMITTED', 'APPROVED', 'DENIED'],
 } as const
-
-/** How often the screen asks whether the automated review has decided. */
-const REVIEW_POLL_MS = 3000
-
-/** How often it asks while a person decides (the owner of the verified account, the 統括管理者). */
-const DECISION_POLL_MS = 5000
-
-function pollInterval(application: ApplicantApplication | null | undefined): number | false {
-  if (!application) return false
-  if (application.status === 'IN_REVIEW') return REVIEW_POLL_MS
-  if (application.status === 'ENHANCED_REVIEW') return DECISION_POLL_MS
-  if (application.status === 'SUBMITTED' && application.flow === 'LINK_VERIFIED') return DECISION_POLL_MS
-  return false
-}
 
 /** お申し込み完了: the 受付番号, where the application stands, what happens next, and what to do when no email arrives. */
 export function CompletePage() {
-  // While something is still to be decided, the verdict is followed here: an approval shows in
-  // place, a denial takes the gate to the confirmation screen, where the form is corrected.
-  useQuery({
-    ...currentApplicationQueryOptions(),
-    refetchInterval: (query) => pollInterval(query.state.data),
-    refetchIntervalInBackground: true,
-  })
+  // While something is still to be decided, the verdict is followed here and shown in place.
+  useFollowedApplication()
   return (
     <ApplicationGate statuses={COMPLETE_STATUSES}>
       {(application) => (application.flow === 'LINK_VERIFIED' ? <Linked application={application} /> : <Complete application={application} />)}
@@ -50,7 +32,6 @@ export function CompletePage() {
 function Complete({ application }: { application: ApplicantApplication }) {
   const { status } = application
   const review = status === 'ENHANCED_REVIEW' ? application.enhancedReview : null
-  const allUploaded = review ? review.required.every((kind) => review.uploaded.includes(kind)) : false
   return (
     <>
       <PageHeading title="お申し込み完了">お申し込み完了</PageHeading>
@@ -58,27 +39,18 @@ function Complete({ application }: { application: ApplicantApplication }) {
       <Reference application={application} />
       {/* Always on the page, so each change of the review's state is announced. */}
       <div role="status" className="review-status">
-        {status === 'APPROVED' ? (
-          <p className="notice">審査が完了し、お申し込みは承認されました。取引時確認は完了です。</p>
-        ) : status === 'ENHANCED_REVIEW' ? (
-          <div className="notice notice-action">
-            <p>
-              <strong>追加の書類のご提出が必要です。</strong>
-            </p>
-            <p>
-              スマートフォンでの本人確認は完了しました。お申し込みの内容から、法令（犯罪収益移転防止法4条2項）に基づき、追加の書類による確認が必要です。
-            </p>
-            <p>
-              {allUploaded
-                ? '必要な書類はすべてご提出いただきました。書類を確認しています。'
-                : '下の「追加の書類の提出」から、書類をアップロードしてください。'}
-            </p>
-          </div>
-        ) : (
-          <p className="notice">ただいま、ご提出いただいた本人確認書類とお申し込みの内容を確認しています。</p>
-        )}
+        <ReviewState application={application} />
       </div>
       {review && <EnhancedReview applicationId={application.id} review={review} />}
+      {status !== 'DENIED' && <NextSteps review={review !== null} />}
+      <Help />
+    </>
+  )
+}
+
+function NextSteps({ review }: { review: boolean }) {
+  return (
+    <>
       <h2>今後の流れ</h2>
       {review ? (
         <p>
@@ -88,9 +60,8 @@ function Complete({ application }: { application: ApplicantApplication }) {
         <p>審査の結果はメールでお知らせします。Twilioコンソールログイン用メールアドレスをご確認ください。</p>
       )}
       <p>
-        否認となった場合は、メールに記載のリンクから入力内容を修正して、もう一度お申し込みいただけます。フォームには、本人確認書類と同じ内容（字体を含む）をご記入ください。
+        否認となった場合は、この画面またはメールに記載のリンクから入力内容を修正して、もう一度お申し込みいただけます。フォームには、本人確認書類と同じ内容（字体を含む）をご記入ください。
       </p>
-      <Help />
     </>
   )
 }
@@ -98,28 +69,31 @@ function Complete({ application }: { application: ApplicantApplication }) {
 /**
  * 2回目以降: sent, it waits for the owner of the verified account to confirm through the emailed
  * link; only then is the new Account SID linked (approved). Unconfirmed in time, or declined, it
- * is denied, and the gate takes the applicant to the confirmation screen to correct it.
+ * is denied, and the denial shows here with the way to the confirmation screen to correct it.
  */
 function Linked({ application }: { application: ApplicantApplication }) {
   const login = application.answers.login
   const confirmation = application.ownerConfirmation
   const approved = application.status === 'APPROVED'
-  // Past its expiry, the link is spent; the system's denial follows at its next poll (the page follows it).
-  const expired = !approved && confirmation?.status === 'EXPIRED'
+  const denied = application.status === 'DENIED'
+  // Past its expiry, the link is spent; the system's denial follows at its next poll (shown here).
+  const expired = !approved && !denied && confirmation?.status === 'EXPIRED'
   const until = confirmation ? formatJapanDateTime(confirmation.expiresAt) : undefined
   return (
     <>
       <PageHeading title="お申し込み完了">お申し込み完了</PageHeading>
       {/* Always on the page, so the owner's confirmation is announced when it comes. */}
       <div role="status" className="review-status">
-        {approved ? (
+        {denied ? (
+          <DeniedNotice application={application} />
+        ) : approved ? (
           <p className="notice">
             取引時確認済みのアカウントの所有者による確認が済み、新しいAccount SID（{login?.accountSid}）を、取引時確認済みのAccount SID（
             {login?.verifiedAccountSid}）に紐付けました。新しいAccount SIDの取引時確認は完了です。
           </p>
         ) : expired ? (
           <p className="notice notice-error">
-            確認のメールの有効期限（{until}）までに、取引時確認済みのアカウントの所有者による確認が行われませんでした。このお申し込みは承認されません。まもなく、修正のご案内の画面に切り替わります。
+            確認のメールの有効期限（{until}）までに、取引時確認済みのアカウントの所有者による確認が行われませんでした。このお申し込みは承認されません。まもなく、この画面で修正のご案内をお示しします。
           </p>
         ) : (
           <div className="notice notice-action">
@@ -147,7 +121,8 @@ function Linked({ application }: { application: ApplicantApplication }) {
       {approved ? (
         <p>紐付けが完了したことを、Twilioコンソールログイン用メールアドレス（{login?.loginEmail}）宛てのメールでもお知らせしました。</p>
       ) : (
-        !expired && (
+        !expired &&
+        !denied && (
           <>
             <h2>今後の流れ</h2>
             <p>

@@ -29,7 +29,7 @@ export function ReviewDocumentUpload({ applicationId, kind, uploaded }: { applic
 
   function onUpload() {
     const file = input.current?.files?.[0]
-    const problem = file ? checkReviewDocument(file) : `${label}のファイルを選んでください`
+    const problem = file ? checkReviewDocument(file) : `${label}のファイルを選択してください`
     if (!file || problem) {
       refuse(problem ?? '')
       return

@@ -4,6 +4,7 @@ import type { ApplicantApplication } from '@kakunin/schema/application'
 import { EDITABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { ErrorSummary } from '#src/components/form/error-summary.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { PrivacySummary } from '#src/components/privacy/privacy-summary.tsx'
 import { readServerError, type ServerProblem } from '#src/lib/server-errors.ts'
 import { useCurrentApplication } from '#src/features/application/api/get-current-application.ts'
 import { useSendDraftLink } from '#src/features/application/api/send-draft-link.ts'
@@ -16,6 +17,8 @@ import { DenialBanner } from '#src/features/application/denial/denial-banner.tsx
 import { deniedFieldsOf } from '#src/features/application/denial/denied-fields.ts'
 import { DraftLinkStatus } from '#src/features/application/drafts/draft-link-status.tsx'
 import { AnswerGroup } from './answer-group.tsx'
+import { ConfirmReference, CorrectionProgress } from './correction-progress.tsx'
+import { correctedFieldsOf } from './corrections.ts'
 import { SUBMIT_BUTTON_ID, submitErrors } from './submit-errors.ts'
 
 /**
@@ -57,6 +60,8 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
   return (
     <>
       <PageHeading title="登録情報確認">登録情報確認</PageHeading>
+      {/* A correction is asked about with its 受付番号. */}
+      {denial && <ConfirmReference reference={application.reference} />}
       {denial ? (
         <DenialBanner denial={denial} flow={application.flow} />
       ) : linkVerified ? (
@@ -76,9 +81,19 @@ function Confirmation({ application }: { application: ApplicantApplication }) {
         />
       )}
       <ErrorSummary title="お申し込みを送信できませんでした" attempt={attempt} errors={submitErrors(problem)} />
+      {denial && <CorrectionProgress application={application} />}
       {stepsOf(application).map((step) => (
-        <AnswerGroup key={step} step={step} answers={application.answers} flagged={deniedFieldsOf(application, step)} flow={application.flow} />
+        <AnswerGroup
+          key={step}
+          step={step}
+          answers={application.answers}
+          flagged={deniedFieldsOf(application, step)}
+          corrected={correctedFieldsOf(application, step)}
+          flow={application.flow}
+        />
       ))}
+      {/* Read before anything is sent: who receives it, why and for how long. */}
+      <PrivacySummary />
       <div className={linkVerified ? 'actions' : 'actions actions-stacked'}>
         <button id={SUBMIT_BUTTON_ID} type="button" className="button" onClick={onSubmit} disabled={submit.isPending}>
           {linkVerified ? '送信する' : '続けて本人確認画像をアップロードする'}

@@ -26,6 +26,10 @@ function fakeApi(application: ApplicantApplication, draftLink: () => Response = 
       calls.push(`save ${String(params.step)}`)
       return HttpResponse.json({ ...application, version: application.version + 1 })
     }),
+    http.put(`${API}/applications/:id/steps/:step/draft`, ({ params }) => {
+      calls.push(`draft ${String(params.step)}`)
+      return HttpResponse.json({ ...application, version: application.version + 1 })
+    }),
     http.post(`${API}/applications/:id/draft-link`, () => {
       calls.push('draft-link')
       return draftLink()
@@ -64,16 +68,18 @@ describe('途中保存して終了 on a step', () => {
     expect(history).not.toContain('/apply/user')
   })
 
-  it('on a screen that does not validate, keeps the earlier screens, and says this one was not saved', async () => {
+  it('on a screen that does not validate, saves its right fields as a draft, and says the rest was not saved', async () => {
     const api = fakeApi(withUserAnswered())
     const { user } = renderApp('/apply/user')
-    await user.clear(await screen.findByLabelText('姓 ※必須'))
+    const kana = await screen.findByLabelText(/^セイ/)
+    await user.clear(kana)
+    await user.type(kana, 'Yamada')
 
     await user.click(exitButton())
 
     await screen.findByRole('heading', { level: 1, name: '入力内容を保存して終了しました' })
-    expect(api.calls).toEqual(['draft-link', 'logout'])
-    expect(screen.getByText(/その画面の内容は保存していません。前の画面までの入力内容は保存されています。/)).toBeInTheDocument()
+    expect(api.calls).toEqual(['draft user', 'draft-link', 'logout'])
+    expect(screen.getByText(/修正が必要な項目はまだ保存していません。それ以外の項目と、前の画面までの入力内容は保存されています。/)).toBeInTheDocument()
   })
 
   it('does not log out when no link can be sent: without it there would be no way back', async () => {

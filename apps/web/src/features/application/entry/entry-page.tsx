@@ -27,7 +27,7 @@ function UnlinkedNotice({ application }: { application: ApplicantApplication }) 
     <div className="notice">
       <p>
         紐付けのお申し込み（受付番号 {application.reference}
-        ）は承認されませんでした。初めての方の手続き（本人確認書類による確認）でお申し込みになる場合は、「持っていない」を選んでください。
+        ）は承認されませんでした。初めての方の手続き（本人確認書類による確認）でお申し込みになる場合は、「持っていない」を選択してください。
       </p>
       <p>
         <Link href={CONFIRM_PATH}>紐付けのお申し込みの内容を修正する</Link>

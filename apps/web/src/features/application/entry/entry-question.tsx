@@ -5,6 +5,7 @@ import { fieldErrors } from '@kakunin/schema/errors'
 import { ErrorSummary } from '#src/components/form/error-summary.tsx'
 import { RadioGroup } from '#src/components/form/radio-group.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { PrivacySummary } from '#src/components/privacy/privacy-summary.tsx'
 import { readServerError } from '#src/lib/server-errors.ts'
 import { useCreateApplication } from '#src/features/application/api/create-application.ts'
 import { resumePath } from '#src/features/application/apply-paths.ts'
@@ -77,6 +78,7 @@ export function EntryQuestion({ notice }: { notice?: ReactNode } = {}) {
           次へ
         </button>
       </form>
+      <PrivacySummary />
     </>
   )
 }

@@ -43,7 +43,7 @@ export function PersonFields({ prefix, labels, autoCompleteSection }: { prefix: 
       <FieldGroup
         id={fieldId(`${prefix}nameKana`)}
         legend={`${labels.name}（フリガナ）`}
-        hint="全角カタカナで入力してください。（例: セイ ヤマダ、メイ タロウ）"
+        hint="全角カタカナで入力してください。（例：セイ ヤマダ、メイ タロウ）"
       >
         {text('familyNameKana', 'セイ')}
         {text('givenNameKana', 'メイ')}

@@ -121,7 +121,7 @@ describe('a step (利用者情報)', () => {
       [`市区町村：${message}`, '#address-city'],
       [`町域・番地：${message}`, '#address-town'],
     ])
-    expect(screen.getByLabelText('市区町村 ※必須')).toHaveAccessibleDescription(`例: 渋谷区 エラー: ${message}`)
+    expect(screen.getByLabelText('市区町村 ※必須')).toHaveAccessibleDescription(`例：渋谷区 エラー: ${message}`)
   })
 
   it('shows a refusal that is not about a field in the error summary, linking to 次へ', async () => {

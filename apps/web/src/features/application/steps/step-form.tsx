@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form'
 import { Link, useLocation, useSearch } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
@@ -16,6 +16,10 @@ import { ConflictNotice } from '#src/features/application/conflict-notice.tsx'
 import { DenialStepNotice } from '#src/features/application/denial/denial-step-notice.tsx'
 import { DraftLinkStatus } from '#src/features/application/drafts/draft-link-status.tsx'
 import { useEndSession } from '#src/features/application/drafts/session-ended.ts'
+import { DraftReport, outcomeOf, type DraftOutcome } from '#src/features/application/drafts/draft-report.tsx'
+import { holdFields, readHeldFields, releaseFields } from '#src/features/application/drafts/draft-storage.ts'
+import { useSaveStepDraft } from '#src/features/application/drafts/save-step-draft.ts'
+import { splitDraft } from '#src/features/application/drafts/split-draft.ts'
 import { nextPoint, previousStep } from './step-order.ts'
 import { StepProgress } from './step-progress.tsx'
 
@@ -34,8 +38,11 @@ export interface StepFormProps<S extends StepId, V extends FieldValues> {
 /**
  * One step of the application: validates with the step's schema, saves the parsed values with the
  * version they were read at, then moves on (straight back to the confirmation screen when the
- * step was opened from there). 下書き保存 saves the step when it validates and emails a link to
- * continue later; 途中保存して終了 does the same, then ends this browser's session.
+ * step was opened from there). 下書き保存 saves the step when it validates, or else every field that
+ * is right on its own (the wrong ones stay in this tab's sessionStorage and come back with the
+ * screen), and emails a link to continue later; 途中保存して終了 does the same, then ends this
+ * browser's session. 戻る saves a draft the same way; leaving by any other link keeps what was
+ * typed in this tab.
  */
 export function StepForm<S extends StepId, V extends FieldValues>(props: StepFormProps<S, V>) {
   const { application, step, defaultValues, resolver, intro, onReloaded, children } = props
@@ -47,7 +54,12 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
   const backHref = fromConfirm ? CONFIRM_PATH : previous && stepPath(previous)
 
   // The error summary takes focus (GOV.UK pattern); react-hook-form must not move it to a field.
-  const form = useForm<V, unknown, StepValues[S]>({ resolver, defaultValues, shouldFocusError: false })
+  const [startValues] = useState(() => restoredValues(application, step, defaultValues))
+  const form = useForm<V, unknown, StepValues[S]>({ resolver, defaultValues: startValues, shouldFocusError: false })
+  const saveDraftFields = useSaveStepDraft()
+  const [draftOutcome, setDraftOutcome] = useState<DraftOutcome>()
+  // What the server has of this screen: leaving it saves a draft only when the form differs.
+  const [saved] = useState(() => savedValues(startValues))
   const saveStep = useSaveStep()
   const current = useCurrentApplication()
   const draftLink = useSendDraftLink()
@@ -62,17 +74,57 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
     setProblem(undefined)
     try {
       await saveStep.mutateAsync({ id: application.id, step, version: application.version, values, resumeAt })
+      saved.mark(form.getValues())
+      releaseFields(application.id, step)
       return true
     } catch (error) {
-      const found = readServerError(error, 'values.')
-      for (const [path, message] of Object.entries(found.fields)) {
-        form.setError(path as Path<V>, { type: 'server', message })
-      }
-      setProblem(found)
-      setAttempt((n) => n + 1)
+      showRefusal(error)
       return false
     }
   }
+
+  /** A refusal lands on the fields (400) or in a notice. */
+  function showRefusal(error: unknown) {
+    const found = readServerError(error, 'values.')
+    for (const [path, message] of Object.entries(found.fields)) {
+      form.setError(path as Path<V>, { type: 'server', message })
+    }
+    setProblem(found)
+    setAttempt((n) => n + 1)
+  }
+
+  /**
+   * The fields right on their own go to the server; the others stay in this tab. Reports what was
+   * kept, or false when the server refused (its field errors are then on the form).
+   */
+  async function savePartial(resumeAt: ResumePoint): Promise<DraftOutcome | false> {
+    const values = form.getValues()
+    const split = splitDraft(step, values)
+    holdFields(application.id, step, split.invalid)
+    // Nothing right to keep, and no earlier draft to replace: no write at all.
+    if (Object.keys(split.valid).length === 0 && !application.drafts?.[step]) return outcomeOf(split.problems)
+    try {
+      await saveDraftFields.mutateAsync({ id: application.id, step, version: application.version, values: split.valid, resumeAt })
+      saved.mark(values)
+      return outcomeOf(split.problems)
+    } catch (error) {
+      showRefusal(error)
+      return false
+    }
+  }
+
+  // Leaving by any other way than this form's buttons (a header link, the browser's back): what was
+  // typed and not yet saved stays in this tab, right or not, and the next save sends what is right.
+  // No request here: a save racing the next screen's would meet a stale version.
+  const leave = useRef<() => void>(() => undefined)
+  useEffect(() => {
+    leave.current = () => {
+      const values = form.getValues()
+      if (!saved.differs(values)) return
+      holdFields(application.id, step, values)
+    }
+  })
+  useEffect(() => () => leave.current(), [])
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -89,16 +141,31 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
     form.handleSubmit(
       async (values) => {
         setDraftUnsaved(false)
+        setDraftOutcome(undefined)
         draftLink.reset()
-        if (await save(values, fromConfirm ? 'confirm' : step)) await sendDraftLink(exit, false)
+        if (await save(values, fromConfirm ? 'confirm' : step)) {
+          setDraftOutcome({ held: [] })
+          await sendDraftLink(exit, false)
+        }
       },
       async () => {
-        setDraftUnsaved(true)
+        draftLink.reset()
+        const outcome = await savePartial(fromConfirm ? 'confirm' : step)
+        // A refusal (a stale version, a field the server refused) saved nothing: the link waits.
+        if (!outcome) return setDraftUnsaved(true)
+        setDraftUnsaved(false)
+        setDraftOutcome(outcome)
         // The error summary only when the person stays on this screen to correct it.
         if (!exit) setAttempt((n) => n + 1)
-        await sendDraftLink(exit, true)
+        await sendDraftLink(exit, outcome.held.length > 0)
       },
     )
+
+  // 戻る: what was typed is kept first (a draft, as 下書き保存), then the earlier screen opens.
+  async function goBack(href: string) {
+    if (saved.differs(form.getValues()) && !(await savePartial(fromConfirm ? 'confirm' : step))) return
+    navigate(href)
+  }
 
   async function sendDraftLink(exit: boolean, screenUnsaved: boolean) {
     setExiting(exit)
@@ -142,7 +209,7 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
               type="button"
               className="button button-secondary"
               onClick={() => void saveDraft(false)()}
-              disabled={saveStep.isPending || draftLink.isPending || endSession.isPending}
+              disabled={saveStep.isPending || saveDraftFields.isPending || draftLink.isPending || endSession.isPending}
             >
               下書き保存
             </button>
@@ -150,12 +217,19 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
               type="button"
               className="button button-secondary"
               onClick={() => void saveDraft(true)()}
-              disabled={saveStep.isPending || draftLink.isPending || endSession.isPending}
+              disabled={saveStep.isPending || saveDraftFields.isPending || draftLink.isPending || endSession.isPending}
             >
               途中保存して終了
             </button>
             {backHref && (
-              <Link href={backHref} className="back-link">
+              <Link
+                href={backHref}
+                className="back-link"
+                onClick={(event) => {
+                  event.preventDefault()
+                  void goBack(backHref)
+                }}
+              >
                 {fromConfirm ? '確認画面に戻る' : '戻る'}
               </Link>
             )}
@@ -167,11 +241,8 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
         note={
           <>
             {exiting && draftLink.error && <p>続きから入力するためのリンクをお送りできないため、終了していません。</p>}
-            {draftUnsaved && (
-              <p>
-                この画面の入力内容には修正が必要な項目があるため、この画面の内容はまだ保存していません。前の画面までの入力内容は保存されています。
-              </p>
-            )}
+            {draftOutcome && <DraftReport outcome={draftOutcome} />}
+            {draftUnsaved && <p>この画面の内容は保存できませんでした。前の画面までの入力内容は保存されています。</p>}
           </>
         }
       />
@@ -183,4 +254,35 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
       )}
     </>
   )
+}
+
+/**
+ * Where the screen starts: the saved answers, then the fields a draft kept on the server, then
+ * those this tab still holds (still wrong, so never sent).
+ */
+function restoredValues<V extends FieldValues>(application: ApplicantApplication, step: StepId, defaults: DefaultValues<V>): DefaultValues<V> {
+  const serverDraft = (application.drafts?.[step] ?? {}) as Record<string, unknown>
+  return overlay(overlay(defaults as Record<string, unknown>, serverDraft), readHeldFields(application.id, step)) as DefaultValues<V>
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+function overlay(base: Record<string, unknown>, top: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base }
+  for (const [key, value] of Object.entries(top)) {
+    out[key] = isPlainObject(value) && isPlainObject(base[key]) ? overlay(base[key], value) : value
+  }
+  return out
+}
+
+/** The form's values as last saved: leaving saves a draft only when what is typed differs. */
+function savedValues(initial: unknown) {
+  let snapshot = JSON.stringify(initial)
+  return {
+    mark: (values: unknown) => {
+      snapshot = JSON.stringify(values)
+    },
+    differs: (values: unknown) => JSON.stringify(values) !== snapshot,
+  }
 }

@@ -8,7 +8,8 @@ import type { CurrentVerificationResponse, VerificationStatus } from '@kakunin/s
  * - `expired`: the QR code expired unused; `finished`: the phone flow is done, whatever came of it
  *   (in review, approved, denied, or ENHANCED_REVIEW: approved by the provider but high-risk, with
  *   documents to upload at お申し込み完了);
- * - `decided`: staff decided the application before the phone flow was done (a denial to correct).
+ * - `decided`: staff decided the application before the phone flow was done (shown once the
+ *   application is read again).
  */
 export type VerificationPhase = 'none' | 'waiting' | 'in-progress' | 'expired' | 'finished' | 'decided'
 
@@ -42,5 +43,5 @@ export const PHASE_MESSAGES: Record<VerificationPhase, string> = {
   'in-progress': 'スマートフォンで本人確認を進めています',
   expired: 'QRコードの有効期限が切れました。「新しいQRコードを表示する」を押して、もう一度読み取ってください。',
   finished: 'スマートフォンでの本人確認が完了しました。「次へ」を押してください。',
-  decided: 'お申し込みの審査結果が出ました。画面を切り替えています…',
+  decided: 'お申し込みの審査結果が出ました。結果を読み込んでいます…',
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import type { ApplicantApplication } from '@kakunin/schema/application'
@@ -32,6 +32,12 @@ async function openVerify() {
   return app
 }
 
+/** The live region where the phone's progress, then the verdict, is announced. */
+const verdictRegion = () => {
+  const region = screen.getAllByRole('status').find((candidate) => candidate.classList.contains('verification-status'))
+  if (!region) throw new Error('no verification-status region on the page')
+  return region
+}
 const qrCode = () => screen.queryByRole('img', { name: /本人確認用のQRコード/ })
 const nextButton = () => screen.getByRole('button', { name: '次へ' })
 const NEXT_EXPLANATION = 'スマートフォンでの本人確認が完了すると、「次へ」を押せるようになります。'
@@ -137,17 +143,69 @@ describe('VerifyPage', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
-  it('when staff have decided meanwhile (a denial to correct), goes to the confirmation screen without 次へ', async () => {
-    const denied: ApplicantApplication = { ...SUBMITTED, status: 'DENIED', denial: { fields: ['user.familyName'], hints: [] } }
+  it('when staff have denied meanwhile, shows the denial in place, with 内容を修正する to the confirmation screen', async () => {
+    const denied: ApplicantApplication = { ...SUBMITTED, status: 'DENIED', denial: { fields: ['user.familyName'], hints: ['氏名の字体が本人確認書類と異なります'] } }
     let reads = 0
     server.use(
       // The first read lets the page open; by the time the verification is read, staff had denied it.
       http.get(`${API}/applications/current`, () => HttpResponse.json((reads += 1) === 1 ? SUBMITTED : denied)),
       http.get(`${API}/applications/:id/verifications/current`, () => HttpResponse.json(currentVerification('DENIED', null))),
     )
-    const { currentPath } = renderApp('/apply/verify')
+    const { user, currentPath } = await openVerify()
+
+    const status = verdictRegion()
+    expect(await within(status).findByText('審査の結果、お申し込みを承認できませんでした。')).toBeInTheDocument()
+    expect(within(status).getByText('氏名の字体が本人確認書類と異なります')).toBeInTheDocument()
+    expect(screen.queryByText(/「次へ」を押してください/)).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '次へ' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '利用者身元確認プランの確認を行う' })).not.toBeInTheDocument()
+    expect(currentPath()).toBe('/apply/verify')
+
+    await user.click(screen.getByRole('button', { name: '内容を修正する' }))
 
     await screen.findByRole('heading', { level: 1, name: '登録情報確認' })
     expect(currentPath()).toBe('/apply/confirm')
+  })
+
+  it('follows the review after the phone (IN_REVIEW) to its approval, in place', async () => {
+    const api = fakeApi(currentVerification('IN_REVIEW', aVerification({ status: 'SUBMITTED' })))
+    api.application = { ...SUBMITTED, status: 'IN_REVIEW' }
+    const { currentPath } = await openVerify()
+    const status = verdictRegion()
+    expect(await within(status).findByText(/ご提出いただいた本人確認書類とお申し込みの内容を確認しています/)).toBeInTheDocument()
+    expect(nextButton()).toBeEnabled()
+
+    api.application = { ...SUBMITTED, status: 'APPROVED' }
+
+    expect(await within(status).findByText(/お申し込みは承認されました/, {}, { timeout: 5000 })).toBeInTheDocument()
+    expect(currentPath()).toBe('/apply/verify')
+  })
+
+  it('when the review asks for documents (ENHANCED_REVIEW), offers their upload in place', async () => {
+    fakeApi(currentVerification('ENHANCED_REVIEW', aVerification({ status: 'APPROVED' })))
+    const enhanced: ApplicantApplication = {
+      ...SUBMITTED,
+      status: 'ENHANCED_REVIEW',
+      enhancedReview: { required: ['INCOME_ASSETS'], uploaded: [] },
+    }
+    server.use(currentApplication(enhanced))
+    await openVerify()
+    expect(await within(verdictRegion()).findByText('追加の書類のご提出が必要です。')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2, name: '追加の書類の提出' })).toBeInTheDocument()
+  })
+
+  it('marks its automatic reads as polls, and the first read (the page opening) not', async () => {
+    const polls: (string | null)[] = []
+    fakeApi(currentVerification('SUBMITTED', aVerification({ status: 'PENDING' })))
+    server.use(
+      http.get(`${API}/applications/:id/verifications/current`, ({ request }) => {
+        polls.push(request.headers.get('x-kakunin-poll'))
+        return HttpResponse.json(currentVerification('SUBMITTED', aVerification({ status: 'PENDING' })))
+      }),
+    )
+    await openVerify()
+    await waitFor(() => expect(polls.length).toBeGreaterThanOrEqual(2), { timeout: 5000 })
+    expect(polls[0]).toBeNull()
+    expect(polls.slice(1).every((header) => header === '1')).toBe(true)
   })
 })

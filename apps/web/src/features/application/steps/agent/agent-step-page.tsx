@@ -17,7 +17,7 @@ import { agentResolver, type AgentFormValues } from './agent-resolver.ts'
 
 const labels: PersonLabels = {
   name: '代理人の氏名',
-  nameHint: '代理人の方の氏名を、本人確認書類と同じ表記で入力してください。（例: 姓 山田、名 花子）',
+  nameHint: '代理人の方の氏名を、本人確認書類と同じ表記で入力してください。（例：姓 山田、名 花子）',
   birthDate: '代理人の生年月日',
   birthDateHint: '代理人の方の生年月日を入力してください。',
   address: '代理人の所在地',
@@ -57,7 +57,7 @@ function AgentFields({ minor }: { minor: boolean }) {
     <TextField
       id="agent-relationshipOther"
       label="代表者との関係（その他）"
-      hint="具体的に入力してください。（例: 取引先の担当者）"
+      hint="具体的に入力してください。（例：取引先の担当者）"
       error={errorMessage('agent.relationshipOther')}
       registration={register('agent.relationshipOther')}
     />
@@ -94,7 +94,7 @@ function AgentFields({ minor }: { minor: boolean }) {
           <RadioGroup
             id="agent-relationship"
             legend="代表者との関係"
-            hint="Twilioコンソールログイン用メールアドレスを保有している方との関係を選んでください。（例: チームメイト、友達）"
+            hint="Twilioコンソールログイン用メールアドレスを保有している方との関係を選択してください。（例：チームメイト、友達）"
             options={RELATIONSHIPS.map((value) => ({
               value,
               label: RELATIONSHIP_LABELS[value],

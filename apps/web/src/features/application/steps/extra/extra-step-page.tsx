@@ -39,7 +39,7 @@ function TradeNameFields() {
     <TextField
       id="aliasReason"
       label="通称を用いる理由"
-      hint="例: 外国人のため"
+      hint="例：外国人のため"
       error={errorMessage('aliasReason')}
       registration={register('aliasReason')}
     />
@@ -81,7 +81,7 @@ function OccupationField() {
     <TextField
       id="occupationOther"
       label="職業（その他）"
-      hint="具体的に入力してください。（例: 研究職）"
+      hint="具体的に入力してください。（例：研究職）"
       error={errorMessage('occupationOther')}
       registration={register('occupationOther')}
     />
@@ -90,7 +90,7 @@ function OccupationField() {
     <RadioGroup
       id="occupation"
       legend="職業"
-      hint="ご自身の職業を選んでください。"
+      hint="ご自身の職業を選択してください。"
       options={OCCUPATIONS.map((value) => ({
         value,
         label: OCCUPATION_LABELS[value],

@@ -51,7 +51,7 @@ function LoginFields({ linkVerified }: { linkVerified: boolean }) {
         hint={
           <>
             <p>登録するAccount SID（マスターAccount SID）を入力してください。</p>
-            <p>例: AC0123456789abcdef0123456789abcdef</p>
+            <p>例：AC0123456789abcdef0123456789abcdef</p>
           </>
         }
         autoComplete="off"
@@ -66,7 +66,7 @@ function LoginFields({ linkVerified }: { linkVerified: boolean }) {
           hint={
             <>
               <p>以前に取引時確認を完了したTwilioアカウントのAccount SIDを入力してください。新しいAccount SIDとは別のものです。</p>
-              <p>例: ACfedcba9876543210fedcba9876543210</p>
+              <p>例：ACfedcba9876543210fedcba9876543210</p>
             </>
           }
           autoComplete="off"
@@ -81,7 +81,7 @@ function LoginFields({ linkVerified }: { linkVerified: boolean }) {
         hint={
           <>
             <p>OWNER権限を持ったアカウントのメールアドレスを入力してください。</p>
-            <p>例: taro@example.com</p>
+            <p>例：taro@example.com</p>
           </>
         }
         inputMode="email"
@@ -96,7 +96,7 @@ function LoginFields({ linkVerified }: { linkVerified: boolean }) {
         hint={
           <>
             <p>Twilioコンソールログイン用メールアドレスに連絡できなかった際に利用します。ログイン用とは別のアドレスを入力してください。</p>
-            <p>例: hanako@example.net</p>
+            <p>例：hanako@example.net</p>
           </>
         }
         inputMode="email"

@@ -33,7 +33,7 @@ function PurposeFields() {
     <TextField
       id="purposeOther"
       label="その他の目的"
-      hint="具体的に入力してください。（例: 社内向けの電話会議システムを作るため）"
+      hint="具体的に入力してください。（例：社内向けの電話会議システムを作るため）"
       error={errorMessage('purposeOther')}
       registration={register('purposeOther')}
     />
@@ -43,7 +43,7 @@ function PurposeFields() {
       <CheckboxGroup
         id="purposes"
         legend="取引を行う目的"
-        hint="Twilioの利用目的を、当てはまるものすべて選んでください。（例: SMSを使ってチャットボットを作る、自動音声応答作成のため）"
+        hint="Twilioの利用目的を、当てはまるものすべて選択してください。（例：SMSを使ってチャットボットを作る、自動音声応答作成のため）"
         options={PURPOSES.map((purpose) => ({
           value: purpose,
           label: PURPOSE_LABELS[purpose],

@@ -1,9 +1,11 @@
 import { useFormContext, useWatch } from 'react-hook-form'
+import { Link } from 'wouter'
 import type * as z from 'zod/mini'
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, CORPORATE_MESSAGE, typeStep } from '@kakunin/schema/form/type-step'
 import { RadioGroup } from '#src/components/form/radio-group.tsx'
 import { useErrorMessage } from '#src/components/form/use-error-message.ts'
 import { schemaResolver } from '#src/lib/schema-resolver.ts'
+import { APPLICATION_INQUIRY_PATH } from '#src/lib/support-paths.ts'
 import { StepScreen } from '#src/features/application/steps/step-screen.tsx'
 
 type Values = z.input<typeof typeStep>
@@ -35,7 +37,18 @@ function TypeFields() {
         registration={register('applicantType')}
       />
       {/* Said as soon as 法人 is chosen; once 次へ has failed, the error beside the field says it. */}
-      <div role="status">{applicantType === 'CORPORATE' && !error && <p className="notice">{CORPORATE_MESSAGE}</p>}</div>
+      {/* The way onward, whichever of the two says it: 法人 must not be a dead end. */}
+      <div role="status">
+        {applicantType === 'CORPORATE' && (
+          <div className="notice">
+            {!error && <p>{CORPORATE_MESSAGE}</p>}
+            <p>
+              法人としてのお手続きについては、<Link href={APPLICATION_INQUIRY_PATH}>お問い合わせ</Link>
+              からご連絡ください。担当者より法人のお客様向けのお手続きをご案内します。
+            </p>
+          </div>
+        )}
+      </div>
     </>
   )
 }

@@ -10,7 +10,7 @@ const OWNER = 'Twilioコンソールログイン用メールアドレスを保�
 
 const labels: PersonLabels = {
   name: '利用者名',
-  nameHint: `${OWNER}の氏名を、本人確認書類と同じ表記で入力してください。（例: 姓 山田、名 太郎）`,
+  nameHint: `${OWNER}の氏名を、本人確認書類と同じ表記で入力してください。（例：姓 山田、名 太郎）`,
   birthDate: '利用者 生年月日',
   birthDateHint: `${OWNER}の生年月日を入力してください。`,
   address: '利用者 ご住所',
