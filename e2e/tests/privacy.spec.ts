@@ -78,7 +78,7 @@ test.describe('the operator and 個人情報の取り扱いについて', () => 
     // The emails are signed by the operator too, with where to ask.
     const mail = await waitForMail(request, loginEmail, 'SUBMISSION_RECEIVED')
     expect(mail.text).toContain(`${operator.name}\n取引時確認事務局\n${operator.url}\n`)
-    expect(mail.text).toContain(`お問い合わせメールアドレス: ${operator.supportEmail}`)
+    expect(mail.text).toContain(`お問い合わせメールアドレス：${operator.supportEmail}`)
     expect(mail.text).toMatch(/\nhttps?:\/\/\S+\/inquiry\?kind=KYC\n/)
   })
 

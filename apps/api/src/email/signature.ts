@@ -38,7 +38,7 @@ export function signatureLines(signature: EmailSignature): string[] {
     '',
     'お問い合わせフォーム（お問い合わせの種類「取引時確認」）:',
     signature.inquiryUrl,
-    `お問い合わせメールアドレス: ${signature.supportEmail}`,
+    `お問い合わせメールアドレス：${signature.supportEmail}`,
     '個人情報の取り扱いについて:',
     signature.privacyUrl,
     '',

@@ -59,7 +59,7 @@ describe('email templates', () => {
   const every: Record<RenderedEmail['template'] | 'LINKED_APPROVED', RenderedEmail> = {
     DRAFT_SAVED: draftSavedEmail({ reference: 'KYC-1', link, expiresAt, signature }),
     SUBMISSION_RECEIVED: submissionReceivedEmail({ reference: 'KYC-1', signature }),
-    APPROVED: approvedEmail({ reference: 'KYC-1', signature }),
+    APPROVED: approvedEmail({ reference: 'KYC-1', accountSid: 'AC0123456789abcdef0123456789abcdef', signature }),
     LINKED_APPROVED: linkedApprovedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, signature }),
     DENIED: deniedEmail({ reference: 'KYC-1', hints: [], link, expiresAt, signature }),
     ENHANCED_REVIEW: enhancedReviewEmail({ reference: 'KYC-1', documents: ['収入を証する書類'], link, expiresAt, signature }),
@@ -70,7 +70,7 @@ describe('email templates', () => {
 
   it.each(Object.entries(every))('sign %s with the operator, its support address and the inquiry page', (_, email) => {
     expect(email.text).toContain('\n株式会社本番通信\n取引時確認事務局\nhttps://www.honban.example.jp\n')
-    expect(email.text).toContain('お問い合わせメールアドレス: kakunin-support@honban.example.jp')
+    expect(email.text).toContain('お問い合わせメールアドレス：kakunin-support@honban.example.jp')
     expect(email.text).toContain('\nhttps://kakunin.example.jp/inquiry?kind=KYC\n')
     expect(email.text).toContain('\nhttps://kakunin.example.jp/privacy\n')
     expect(email.html).toContain('<a href="https://kakunin.example.jp/inquiry?kind=KYC">')
@@ -86,6 +86,13 @@ describe('email templates', () => {
       PUBLIC_BASE_URL: 'https://kakunin.example.jp/',
     })
     expect(emailSignature(config)).toEqual(signature)
+  })
+
+  it('name the Account SID an approval verified, with full-width labels beside the Japanese', () => {
+    const email = approvedEmail({ reference: 'KYC-20261201-0001', accountSid: 'AC0123456789abcdef0123456789abcdef', signature })
+    expect(email.text).toContain('受付番号：KYC-20261201-0001')
+    expect(email.text).toContain('取引時確認済みとなったAccount SID：AC0123456789abcdef0123456789abcdef')
+    expect(email.text).not.toMatch(/[^\x00-\x7f]: /)
   })
 
   it('format dates in Japan time', () => {

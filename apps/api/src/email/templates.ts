@@ -46,7 +46,7 @@ export function draftSavedEmail(input: { reference: string; link: string; expire
   return compose(
     'DRAFT_SAVED',
     `【取引時確認】入力途中のお申し込みを保存しました（受付番号 ${input.reference}）`,
-    `取引時確認情報の入力途中のお申し込みを保存しました。\n\n受付番号: ${input.reference}\n\n次のリンクから、続きを入力できます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\nリンクの有効期限が切れた場合は、リンクを開いた画面から新しいリンクをお送りできます。`,
+    `取引時確認情報の入力途中のお申し込みを保存しました。\n\n受付番号：${input.reference}\n\n次のリンクから、続きを入力できます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\nリンクの有効期限が切れた場合は、リンクを開いた画面から新しいリンクをお送りできます。`,
     input.signature,
   )
 }
@@ -55,16 +55,16 @@ export function submissionReceivedEmail(input: { reference: string; signature: E
   return compose(
     'SUBMISSION_RECEIVED',
     `【取引時確認】お申し込みを受け付けました（受付番号 ${input.reference}）`,
-    `取引時確認情報のお申し込みを受け付けました。\n\n受付番号: ${input.reference}\n\n引き続き、スマートフォンで本人確認（本人確認書類と顔写真の撮影）を行ってください。審査の結果はメールでお知らせします。`,
+    `取引時確認情報のお申し込みを受け付けました。\n\n受付番号：${input.reference}\n\n引き続き、スマートフォンで本人確認（本人確認書類と顔写真の撮影）を行ってください。審査の結果はメールでお知らせします。`,
     input.signature,
   )
 }
 
-export function approvedEmail(input: { reference: string; signature: EmailSignature }) {
+export function approvedEmail(input: { reference: string; accountSid: string; signature: EmailSignature }) {
   return compose(
     'APPROVED',
     `【取引時確認】審査結果のお知らせ: 承認（受付番号 ${input.reference}）`,
-    `取引時確認の審査が完了し、承認されました。\n\n受付番号: ${input.reference}\n\nご協力いただき、ありがとうございました。引き続き Twilio をご利用ください。`,
+    `取引時確認の審査が完了し、承認されました。\n\n受付番号：${input.reference}\n取引時確認済みとなったAccount SID：${input.accountSid}\n\nご協力いただき、ありがとうございました。引き続き Twilio をご利用ください。`,
     input.signature,
   )
 }
@@ -73,7 +73,7 @@ export function linkedApprovedEmail(input: { reference: string; accountSid: stri
   return compose(
     'APPROVED',
     `【取引時確認】取引時確認済みのAccount SIDとの紐付けが完了しました（受付番号 ${input.reference}）`,
-    `取引時確認済みのAccount SIDに基づき、新しいAccount SIDの取引時確認が完了しました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\n取引時確認済みのAccount SID: ${input.verifiedAccountSid}\n\n引き続き Twilio をご利用ください。`,
+    `取引時確認済みのAccount SIDに基づき、新しいAccount SIDの取引時確認が完了しました。\n\n受付番号：${input.reference}\n新しいAccount SID：${input.accountSid}\n取引時確認済みのAccount SID：${input.verifiedAccountSid}\n\n引き続き Twilio をご利用ください。`,
     input.signature,
   )
 }
@@ -83,7 +83,7 @@ export function enhancedReviewEmail(input: { reference: string; documents: strin
   return compose(
     'ENHANCED_REVIEW',
     `【取引時確認】追加の書類のご提出のお願い（受付番号 ${input.reference}）`,
-    `スマートフォンでの本人確認が完了しました。お申し込みの内容から、法令（犯罪収益移転防止法4条2項）に基づき、追加の確認が必要です。\n\n受付番号: ${input.reference}\n\nご提出いただく書類:\n${input.documents.map((document) => `・${document}`).join('\n')}\n\n次のリンクからお申し込みの画面を開き、書類を撮影してアップロードしてください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。書類を確認したうえで、審査の結果をメールでお知らせします。\n${input.link}`,
+    `スマートフォンでの本人確認が完了しました。お申し込みの内容から、法令（犯罪収益移転防止法4条2項）に基づき、追加の確認が必要です。\n\n受付番号：${input.reference}\n\nご提出いただく書類：\n${input.documents.map((document) => `・${document}`).join('\n')}\n\n次のリンクからお申し込みの画面を開き、書類を撮影してアップロードしてください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。書類を確認したうえで、審査の結果をメールでお知らせします。\n${input.link}`,
     input.signature,
   )
 }
@@ -104,7 +104,7 @@ export function ownerConfirmationEmail(input: {
   return compose(
     'OWNER_CONFIRMATION',
     `【取引時確認】新しいAccount SIDの紐付けのご確認（受付番号 ${input.reference}）`,
-    `取引時確認済みのAccount SID（${input.verifiedAccountSid}）に、新しいAccount SIDを紐付けるお申し込みがありました。\n\n受付番号: ${input.reference}\n新しいAccount SID: ${input.accountSid}\nお申し込みのメールアドレス: ${input.requestedBy.join('、')}\n\nご本人のお申し込みであれば、次のリンクを開き「私の申し込みです」を押してください。お心当たりがない場合は「私の申し込みではありません」を押してください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\n確認が行われない場合、新しいAccount SIDは取引時確認済みとはなりません。`,
+    `取引時確認済みのAccount SID（${input.verifiedAccountSid}）に、新しいAccount SIDを紐付けるお申し込みがありました。\n\n受付番号：${input.reference}\n新しいAccount SID：${input.accountSid}\nお申し込みのメールアドレス：${input.requestedBy.join('、')}\n\nご本人のお申し込みであれば、次のリンクを開き「私の申し込みです」を押してください。お心当たりがない場合は「私の申し込みではありません」を押してください（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}\n\n確認が行われない場合、新しいAccount SIDは取引時確認済みとはなりません。`,
     input.signature,
   )
 }
@@ -114,7 +114,7 @@ export function linkRequestedEmail(input: { reference: string; accountSid: strin
   return compose(
     'LINK_REQUESTED',
     `【取引時確認】紐付けのお申し込みを受け付けました（受付番号 ${input.reference}）`,
-    `新しいAccount SID（${input.accountSid}）を取引時確認済みのAccount SIDに紐付けるお申し込みを受け付けました。\n\n受付番号: ${input.reference}\n\n取引時確認済みのアカウントのTwilioコンソールログイン用メールアドレス（${input.sentTo}）に確認のメールをお送りしました。${formatJapanDateTime(input.expiresAt)}までにそのメールのリンクから確認されると、紐付けが完了します。`,
+    `新しいAccount SID（${input.accountSid}）を取引時確認済みのAccount SIDに紐付けるお申し込みを受け付けました。\n\n受付番号：${input.reference}\n\n取引時確認済みのアカウントのTwilioコンソールログイン用メールアドレス（${input.sentTo}）に確認のメールをお送りしました。${formatJapanDateTime(input.expiresAt)}までにそのメールのリンクから確認されると、紐付けが完了します。`,
     input.signature,
   )
 }
@@ -124,7 +124,7 @@ export function deniedEmail(input: { reference: string; hints: string[]; link: s
   return compose(
     'DENIED',
     `【取引時確認】審査結果のお知らせ: 否認（受付番号 ${input.reference}）`,
-    `取引時確認の審査の結果、お申し込みを承認できませんでした。\n\n受付番号: ${input.reference}\n\n確認が必要な項目:\n${hints}\n\nフォームには、本人確認書類と同じ内容（字体を含む）をご入力ください。次のリンクから内容を修正して、もう一度お申し込みいただけます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}`,
+    `取引時確認の審査の結果、お申し込みを承認できませんでした。\n\n受付番号：${input.reference}\n\n確認が必要な項目：\n${hints}\n\nフォームには、本人確認書類と同じ内容（字体を含む）をご入力ください。次のリンクから内容を修正して、もう一度お申し込みいただけます（${formatJapanDateTime(input.expiresAt)}まで有効、1回のみ使用できます）。\n${input.link}`,
     input.signature,
   )
 }
@@ -133,7 +133,7 @@ export function inquiryReceivedEmail(input: { reference: string; name: string; k
   return compose(
     'INQUIRY_RECEIVED',
     `【取引時確認】お問い合わせを受け付けました（お問い合わせ番号 ${input.reference}）`,
-    `${input.name} 様\n\nお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\nお問い合わせ番号: ${input.reference}\nお問い合わせの種類: ${input.kindLabel}`,
+    `${input.name} 様\n\nお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\nお問い合わせ番号：${input.reference}\nお問い合わせの種類：${input.kindLabel}`,
     input.signature,
   )
 }

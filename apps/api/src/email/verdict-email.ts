@@ -31,7 +31,7 @@ export async function queueVerdictEmail(
     const email =
       application.flow === 'LINK_VERIFIED' && login.verifiedAccountSid
         ? linkedApprovedEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, signature })
-        : approvedEmail({ reference, signature })
+        : approvedEmail({ reference, accountSid: login.accountSid, signature })
     await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
     return
   }
