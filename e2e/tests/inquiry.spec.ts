@@ -87,7 +87,7 @@ test.describe('お問い合わせ', () => {
     })
     const mail = await waitForMail(request, email, 'INQUIRY_RECEIVED')
     expect(mail.subject).toContain(reference)
-    expect(mail.text).toContain('お問い合わせの種類: アカウント')
+    expect(mail.text).toContain('お問い合わせの種類：アカウント')
   })
 
   test('opened from the completion page, 取引時確認 is chosen and the application is attached', async ({ page, request }) => {
