@@ -21,6 +21,4 @@ export const e2e = {
   databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_POSTGRES_PORT}/kakunin`,
 }
 
-/** Debian's Chromium where it is installed (no browser download here); Playwright's own elsewhere. */
-export const chromiumPath =
-  process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file))
+export { CHROMIUM_FLAGS, chromiumPath } from '@kakunin/test-data/chromium'

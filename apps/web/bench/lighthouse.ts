@@ -12,23 +12,15 @@ import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags } from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import { validApplication } from '@kakunin/test-data/answers'
+import { CHROMIUM_FLAGS, chromiumPath } from '@kakunin/test-data/chromium'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const distDir = process.env.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')
 /** Below this, a screen's layout shift fails the bench (issue 13: no layout shift). */
 const CLS_BUDGET = 0.05
 
-const chromePath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file))
-// As the e2e suite starts Chromium (e2e/playwright.config.ts), headless.
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+// As the e2e suite starts Chromium, headless.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS]
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -116,7 +108,7 @@ function printTable(rows: Row[]) {
 }
 
 async function main() {
-  if (!chromePath) throw new Error('no Chromium found: set CHROMIUM_PATH (the bench downloads no browser)')
+  if (!chromiumPath) throw new Error('no Chromium found: set CHROMIUM_PATH (the bench downloads no browser)')
   if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`no built SPA in ${distDir}: run pnpm build (pnpm bench builds it first)`)
 
   const [port, postgresPort] = [await freePort(), await freePort()]
@@ -154,7 +146,7 @@ async function main() {
       ;({ version } = (await applicant.call('PUT', `/api/applications/${id}/steps/${step}`, { version, values })) as { version: number })
     }
 
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS })
+    chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS })
     const rows: Row[] = []
     const screens: { screen: string; url: () => Promise<string>; cookie?: string }[] = [
       { screen: '/ (entry)', url: async () => `${baseUrl}/` },
