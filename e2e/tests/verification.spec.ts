@@ -3,7 +3,7 @@ import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
 import { answer, changeLink, currentApplication, expectStep, field } from '../support/applicant-form.ts'
 import { sampleAnswers } from '../support/answers.ts'
 import { queryDatabase, statusOf } from '../support/database.ts'
-import { uniqueEmail, waitForMail } from '../support/mailbox.ts'
+import { resumeLinkIn, uniqueEmail, waitForMail } from '../support/mailbox.ts'
 import {
   chooseDocument,
   desktopNext,
@@ -43,7 +43,7 @@ test.describe('身元確認: the QR code on the desktop, the sandbox app on the 
     await expectNoSeriousA11yViolations(page)
 
     const url = await showQrCode(page)
-    await expect(page.getByText(/有効期限: .+ まで/)).toBeVisible()
+    await expect(page.getByText(/有効期限：.+ まで/)).toBeVisible()
     expect(await qrCode(page).getAttribute('src')).toMatch(/^data:image\/png;base64,/)
     await expectNoSeriousA11yViolations(page)
     expect((await verificationsOf(reference)).map((v) => [v.status, v.url])).toEqual([['PENDING', url]])
@@ -100,6 +100,25 @@ test.describe('身元確認: the QR code on the desktop, the sandbox app on the 
     await expectStep(page, '/apply/verify', '身元確認用フォーム')
     await expect(verificationStatus(page, '承認されました')).toBeVisible()
     await expect(page.getByRole('button', { name: VERIFY_BUTTON })).toHaveCount(0)
+  })
+
+  test('申込受付 is addressed by name and links back: opened on the phone, it continues at 身元確認用フォーム', async ({ page, browser, request }) => {
+    const answers = sampleAnswers({ login: { ...sampleAnswers().login, loginEmail: uniqueEmail() } })
+    await submitApplication(page, answers)
+    const { reference } = await currentApplication(page)
+    const mail = await waitForMail(request, answers.login.loginEmail, 'SUBMISSION_RECEIVED')
+    expect(mail.text.split('\n')[0]).toBe(`${answers.user.familyName} ${answers.user.givenName} 様`)
+    expect(mail.text).toContain('身元確認用フォームに戻れます')
+
+    const { context, phone } = await openOnPhone(browser, resumeLinkIn(mail))
+    await expect(phone.getByTestId('resume-reference')).toHaveText(reference)
+    await phone.getByRole('button', { name: 'この申し込みを続ける' }).click()
+    await expectStep(phone, '/apply/verify', '身元確認用フォーム')
+    await expect(phone.getByTestId('reference')).toHaveText(reference)
+    await phone.getByRole('button', { name: VERIFY_BUTTON }).click()
+    await expect(phone.getByRole('link', { name: /こちらから本人確認アプリを開いてください/ })).toBeVisible()
+    await expectNoSeriousA11yViolations(phone)
+    await context.close()
   })
 
   test('a mismatch is denied; the form is corrected through 変更, submitted again, and a new QR code approves it', async ({ page, browser }) => {

@@ -10,14 +10,16 @@ import { selectOwnedApplication } from './application-sql.ts'
 import { updateToSubmitted } from '#src/state/applicant-writes.ts'
 import { explainRejectedWrite } from './rejected-write.ts'
 import { outboxEmailRow } from '#src/email/outbox.ts'
-import { submissionReceivedEmail } from '#src/email/templates.ts'
+import { addresseeOf, submissionReceivedEmail } from '#src/email/templates.ts'
+import { newExpiringToken } from '#src/applicant-session/session-token.ts'
+import { resumeLink } from '#src/applicant-session/resume-tokens.ts'
 
 /**
  * 確認画面 → 続けて本人確認画像をアップロードする: validates the whole application, rules spanning
  * steps included, and moves it to SUBMITTED (from DRAFT, or from DENIED after the applicant
  * corrected it) with an event holding exactly what was submitted.
  */
-export async function submitApplication(deps: Pick<AppDeps, 'pool' | 'mail' | 'clock'>, session: ApplicantWriteSession, input: { version: number }) {
+export async function submitApplication(deps: Pick<AppDeps, 'pool' | 'mail' | 'clock' | 'settings'>, session: ApplicantWriteSession, input: { version: number }) {
   const { pool, mail } = deps
   const now = deps.clock()
   const owned = { ...session, now }
@@ -35,15 +37,21 @@ export async function submitApplication(deps: Pick<AppDeps, 'pool' | 'mail' | 'c
   const parsed = firstTimeApplication.safeParse(answers)
   if (!parsed.success) throw validationFailed(fieldErrors(parsed.error.issues))
 
+  const { login, user } = parsed.data
+  const resume = newExpiringToken(now, deps.settings.resumeHours)
+  const email = submissionReceivedEmail({
+    reference: current.reference,
+    link: resumeLink(mail.linkBaseUrl, resume.token),
+    expiresAt: resume.expiresAt,
+    addressee: addresseeOf(user),
+    signature: mail.signature,
+  })
   const row = await updateToSubmitted(pool, {
     ...session,
     version: input.version,
     answers: parsed.data,
-    email: outboxEmailRow(
-      mail.fromAddress,
-      { to: parsed.data.login.loginEmail, fallbackTo: parsed.data.login.contactEmail, email: submissionReceivedEmail({ reference: current.reference, signature: mail.signature }) },
-      now,
-    ),
+    email: outboxEmailRow(mail.fromAddress, { to: login.loginEmail, fallbackTo: login.contactEmail, email }, now),
+    resume,
     now,
   })
   if (!row) throw await explainRejectedWrite(pool, owned)

@@ -38,7 +38,18 @@ describe('emails through a real SMTP server', () => {
     expect(mail?.subject).toBe(`【取引時確認】お申し込みを受け付けました（受付番号 ${submitted.reference}）`)
     expect(mail?.from?.text).toContain('kakunin@mail.example.jp')
     expect(mail?.text).toContain(submitted.reference)
+    expect(mail?.text?.split('\n')[0]).toBe(`${answers.user.familyName} ${answers.user.givenName} 様`)
     expect(mail?.html).toContain('<html lang="ja">')
+
+    // The link back to the phone verification opens this application, where it is, on any device.
+    const token = linkIn(mail?.text ?? '')
+    expect(token).toBeDefined()
+    const preview = await app.inject({ method: 'GET', url: `/api/resume/${token}` })
+    expect(preview.json()).toMatchObject({ reference: submitted.reference, status: 'SUBMITTED' })
+    const opened = await app.inject({ method: 'POST', url: `/api/resume/${token}`, payload: {} })
+    expect(opened.statusCode).toBe(200)
+    expect(opened.json()).toMatchObject({ status: 'SUBMITTED' })
+    expect((await app.inject({ method: 'POST', url: `/api/resume/${token}`, payload: {} })).statusCode).toBe(404)
   })
 
   it('審査結果: 承認 and 否認 (with what to correct and a link back) follow the verdict', async () => {
@@ -52,7 +63,8 @@ describe('emails through a real SMTP server', () => {
       await sandboxPhone(app, url).verify(details)
       await app.mail.flush()
       const verdict = smtp.to(login.loginEmail).find((mail) => mail.subject?.includes('審査結果'))
-      expect(verdict?.subject).toContain(`審査結果のお知らせ: ${subject}`)
+      expect(verdict?.subject).toContain(`審査結果のお知らせ：${subject}`)
+      expect(verdict?.text?.split('\n')[0]).toBe(`${answers.user.familyName} ${answers.user.givenName} 様`)
       if (subject === '否認') {
         expect(verdict?.text).toContain('氏名（名）が本人確認書類の記載と一致しません')
         expect(linkIn(verdict?.text ?? '')).toBeDefined()

@@ -4,6 +4,7 @@ import { maskEmail } from './mask-email.ts'
 import { loadConfig } from '#src/config/config.ts'
 import { emailSignature, type EmailSignature } from './signature.ts'
 import {
+  addresseeOf,
   approvedEmail,
   deniedEmail,
   draftSavedEmail,
@@ -26,6 +27,7 @@ const signature: EmailSignature = {
   inquiryUrl: 'https://kakunin.example.jp/inquiry?kind=KYC',
   privacyUrl: 'https://kakunin.example.jp/privacy',
 }
+const addressed = { addressee: '山田 太郎 様', signature }
 
 describe('email templates', () => {
   it('write the resume link as a link in HTML and as a line in text, with its expiry in Japan time', () => {
@@ -33,7 +35,7 @@ describe('email templates', () => {
       reference: 'KYC-20261128-0001',
       link: 'https://kakunin.example.jp/resume/abc',
       expiresAt: new Date('2026-12-01T03:00:00Z'),
-      signature,
+      ...addressed,
     })
     expect(email.subject).toBe('【取引時確認】入力途中のお申し込みを保存しました（受付番号 KYC-20261128-0001）')
     expect(email.text).toContain('\nhttps://kakunin.example.jp/resume/abc\n')
@@ -47,26 +49,44 @@ describe('email templates', () => {
       hints: ['<script>alert(1)</script>'],
       link: 'https://kakunin.example.jp/resume/x',
       expiresAt: new Date(),
+      addressee: '<b>山田</b> 様',
       signature: { ...signature, operatorName: 'A & B' },
     })
     expect(email.html).not.toContain('<script>')
     expect(email.html).toContain('&lt;script&gt;')
     expect(email.html).toContain('A &amp; B')
+    expect(email.html).toContain('&lt;b&gt;山田&lt;/b&gt; 様')
   })
 
   const expiresAt = new Date('2026-12-01T03:00:00Z')
   const link = 'https://kakunin.example.jp/resume/abc'
   const every: Record<RenderedEmail['template'] | 'LINKED_APPROVED', RenderedEmail> = {
-    DRAFT_SAVED: draftSavedEmail({ reference: 'KYC-1', link, expiresAt, signature }),
-    SUBMISSION_RECEIVED: submissionReceivedEmail({ reference: 'KYC-1', signature }),
-    APPROVED: approvedEmail({ reference: 'KYC-1', accountSid: 'AC0123456789abcdef0123456789abcdef', signature }),
-    LINKED_APPROVED: linkedApprovedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, signature }),
-    DENIED: deniedEmail({ reference: 'KYC-1', hints: [], link, expiresAt, signature }),
-    ENHANCED_REVIEW: enhancedReviewEmail({ reference: 'KYC-1', documents: ['収入を証する書類'], link, expiresAt, signature }),
-    OWNER_CONFIRMATION: ownerConfirmationEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, requestedBy: ['taro@example.com'], link, expiresAt, signature }),
-    LINK_REQUESTED: linkRequestedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, sentTo: 't***@example.com', expiresAt, signature }),
+    DRAFT_SAVED: draftSavedEmail({ reference: 'KYC-1', link, expiresAt, ...addressed }),
+    SUBMISSION_RECEIVED: submissionReceivedEmail({ reference: 'KYC-1', link, expiresAt, ...addressed }),
+    APPROVED: approvedEmail({ reference: 'KYC-1', accountSid: 'AC0123456789abcdef0123456789abcdef', ...addressed }),
+    LINKED_APPROVED: linkedApprovedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, ...addressed }),
+    DENIED: deniedEmail({ reference: 'KYC-1', hints: [], link, expiresAt, ...addressed }),
+    ENHANCED_REVIEW: enhancedReviewEmail({ reference: 'KYC-1', documents: ['収入を証する書類'], link, expiresAt, ...addressed }),
+    OWNER_CONFIRMATION: ownerConfirmationEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, verifiedAccountSid: `AC${'2'.repeat(32)}`, requestedBy: ['taro@example.com'], link, expiresAt, ...addressed }),
+    LINK_REQUESTED: linkRequestedEmail({ reference: 'KYC-1', accountSid: `AC${'1'.repeat(32)}`, sentTo: 't***@example.com', expiresAt, ...addressed }),
     INQUIRY_RECEIVED: inquiryReceivedEmail({ reference: 'INQ-1', name: '山田 太郎', kindLabel: '取引時確認', signature }),
   }
+
+  it.each(Object.entries(every))('open %s with the 宛名', (_, email) => {
+    expect(email.text.split('\n')[0]).toBe('山田 太郎 様')
+    expect(email.html).toContain('<body><p>山田 太郎 様</p>')
+  })
+
+  it('address the customer by the name in 利用者情報, and as お客様 before it is known', () => {
+    expect(addresseeOf({ familyName: '髙橋', givenName: '花子' })).toBe('髙橋 花子 様')
+    expect(addresseeOf(undefined)).toBe('お客様')
+  })
+
+  it('申込受付 links back to the phone verification, saying until when', () => {
+    const email = submissionReceivedEmail({ reference: 'KYC-20261201-0001', link, expiresAt, ...addressed })
+    expect(email.text).toContain(`身元確認用フォームに戻れます（${formatJapanDateTime(expiresAt)}まで有効、1回のみ使用できます）。\n${link}\n`)
+    expect(email.html).toContain(`<a href="${link}">`)
+  })
 
   it.each(Object.entries(every))('sign %s with the operator, its support address and the inquiry page', (_, email) => {
     expect(email.text).toContain('\n株式会社本番通信\n取引時確認事務局\nhttps://www.honban.example.jp\n')
@@ -89,10 +109,10 @@ describe('email templates', () => {
   })
 
   it('name the Account SID an approval verified, with full-width labels beside the Japanese', () => {
-    const email = approvedEmail({ reference: 'KYC-20261201-0001', accountSid: 'AC0123456789abcdef0123456789abcdef', signature })
+    const email = approvedEmail({ reference: 'KYC-20261201-0001', accountSid: 'AC0123456789abcdef0123456789abcdef', ...addressed })
     expect(email.text).toContain('受付番号：KYC-20261201-0001')
     expect(email.text).toContain('取引時確認済みとなったAccount SID：AC0123456789abcdef0123456789abcdef')
-    expect(email.text).not.toMatch(/[^\x00-\x7f]: /)
+    expect(email.text).not.toMatch(/\P{ASCII}: /u)
   })
 
   it('format dates in Japan time', () => {

@@ -5,7 +5,7 @@ import type { TransactionClient } from '#src/generated/prisma/internal/prismaNam
 import { issueResumeToken, resumeLink } from '#src/applicant-session/resume-tokens.ts'
 import type { MailSettings } from './mail-plugin.ts'
 import { enqueueEmail } from './outbox.ts'
-import { approvedEmail, deniedEmail, enhancedReviewEmail, linkedApprovedEmail } from './templates.ts'
+import { addresseeOf, approvedEmail, deniedEmail, enhancedReviewEmail, linkedApprovedEmail } from './templates.ts'
 
 export type VerdictMailSettings = MailSettings & { resumeHours: number }
 
@@ -26,12 +26,12 @@ export async function queueVerdictEmail(
   if (!login) return
   const recipient = { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail }
   const { reference } = application
-  const { signature } = mail
+  const addressed = { addressee: addresseeOf(application.answers.user), signature: mail.signature }
   if (status === 'APPROVED') {
     const email =
       application.flow === 'LINK_VERIFIED' && login.verifiedAccountSid
-        ? linkedApprovedEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, signature })
-        : approvedEmail({ reference, accountSid: login.accountSid, signature })
+        ? linkedApprovedEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, ...addressed })
+        : approvedEmail({ reference, accountSid: login.accountSid, ...addressed })
     await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
     return
   }
@@ -40,7 +40,7 @@ export async function queueVerdictEmail(
   const link = resumeLink(mail.linkBaseUrl, token)
   const email =
     status === 'DENIED'
-      ? deniedEmail({ reference, hints, link, expiresAt, signature })
-      : enhancedReviewEmail({ reference, documents: requiredReviewDocuments(application.answers).map((kind) => REVIEW_DOCUMENT_LABELS[kind]), link, expiresAt, signature })
+      ? deniedEmail({ reference, hints, link, expiresAt, ...addressed })
+      : enhancedReviewEmail({ reference, documents: requiredReviewDocuments(application.answers).map((kind) => REVIEW_DOCUMENT_LABELS[kind]), link, expiresAt, ...addressed })
   await enqueueEmail(tx, mail.fromAddress, { ...recipient, email }, now)
 }

@@ -64,7 +64,12 @@ describe('the already-verified flow (2回目以降)', () => {
     expect(mail.text).toContain(sid)
     expect(mail.text).toContain('second@example.com')
     expect(mail.text).toContain('second.backup@example.net')
-    expect(await app.prisma.outboxEmail.findFirst({ where: { applicationId: browser.id, template: 'LINK_REQUESTED' } })).toMatchObject({ to: 'second@example.com' })
+    // The owner is addressed by the verified name; the person asking, not yet confirmed, is never told it.
+    expect(mail.text.split('\n')[0]).toBe(`${validAnswers.user.familyName} ${validAnswers.user.givenName} 様`)
+    const receipt = await app.prisma.outboxEmail.findFirstOrThrow({ where: { applicationId: browser.id, template: 'LINK_REQUESTED' } })
+    expect(receipt).toMatchObject({ to: 'second@example.com' })
+    expect(receipt.text.split('\n')[0]).toBe('お客様')
+    expect(receipt.text).not.toContain(validAnswers.user.familyName)
 
     expect((await answer(token, 'confirm')).json()).toEqual({ answer: 'CONFIRM' })
     expect((await browser.refresh()).status).toBe('APPROVED')

@@ -1,6 +1,6 @@
 import { hashSessionToken, newExpiringToken } from '#src/applicant-session/session-token.ts'
 import { enqueueEmail } from '#src/email/outbox.ts'
-import { linkRequestedEmail, ownerConfirmationEmail } from '#src/email/templates.ts'
+import { addresseeOf, linkRequestedEmail, ownerConfirmationEmail } from '#src/email/templates.ts'
 import { maskEmail } from '#src/email/mask-email.ts'
 import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
@@ -57,14 +57,24 @@ export async function requestOwnerConfirmation(tx: TransactionClient, deps: Conf
       applicationId: application.id,
       to: owner.loginEmail,
       fallbackTo: owner.contactEmail,
-      email: ownerConfirmationEmail({ reference, accountSid: login.accountSid, verifiedAccountSid: login.verifiedAccountSid, requestedBy, link: confirmationLink(linkBaseUrl, token), expiresAt, signature }),
+      // The owner is the verified customer: addressed by the name verified, which the person asking never sees.
+      email: ownerConfirmationEmail({
+        reference,
+        accountSid: login.accountSid,
+        verifiedAccountSid: login.verifiedAccountSid,
+        requestedBy,
+        link: confirmationLink(linkBaseUrl, token),
+        expiresAt,
+        addressee: addresseeOf(answersOf(chain.root).user),
+        signature,
+      }),
     },
     now,
   )
   await enqueueEmail(
     tx,
     fromAddress,
-    { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email: linkRequestedEmail({ reference, accountSid: login.accountSid, sentTo: maskEmail(owner.loginEmail), expiresAt, signature }) },
+    { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email: linkRequestedEmail({ reference, accountSid: login.accountSid, sentTo: maskEmail(owner.loginEmail), expiresAt, addressee: addresseeOf(undefined), signature }) },
     now,
   )
   await recordEvent(

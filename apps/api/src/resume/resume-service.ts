@@ -5,7 +5,7 @@ import { hashSessionToken } from '#src/applicant-session/session-token.ts'
 import type { AppDeps } from '#src/deps.ts'
 import { maskEmail } from '#src/email/mask-email.ts'
 import { enqueueEmail } from '#src/email/outbox.ts'
-import { draftSavedEmail } from '#src/email/templates.ts'
+import { addresseeOf, draftSavedEmail } from '#src/email/templates.ts'
 import type { Application } from '#src/generated/prisma/client.ts'
 import { conflict, notFound } from '#src/http/api-error.ts'
 import { RateLimitedError, waitInWords } from '#src/http/rate-limit/enforce-limit.ts'
@@ -49,7 +49,13 @@ async function queueResumeMail(deps: Deps, application: Application, login: NonN
   const now = deps.clock()
   await deps.prisma.$transaction(async (tx) => {
     const { token, expiresAt } = await issueResumeToken(tx, application.id, deps.settings.resumeHours, now)
-    const email = draftSavedEmail({ reference: application.reference, link: resumeLink(mail.linkBaseUrl, token), expiresAt, signature: mail.signature })
+    const email = draftSavedEmail({
+      reference: application.reference,
+      link: resumeLink(mail.linkBaseUrl, token),
+      expiresAt,
+      addressee: addresseeOf(answersOf(application).user),
+      signature: mail.signature,
+    })
     await enqueueEmail(tx, mail.fromAddress, { applicationId: application.id, to: login.loginEmail, fallbackTo: login.contactEmail, email }, now)
     await recordEvent(tx, application.id, { type: eventType, actorType: 'APPLICANT', actorId: null, data: { to: login.loginEmail, expiresAt } }, now)
   })

@@ -106,6 +106,8 @@ export interface SubmitWrite {
   answers: unknown
   /** 申込受付, queued by the same statement (its application is the row's). */
   email: OutboxEmailRow
+  /** The resume link that email carries back to the phone verification (only its hash). */
+  resume: { tokenHash: string; expiresAt: Date }
   now: Date
 }
 
@@ -126,6 +128,9 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
      ), email AS (
        INSERT INTO outbox_emails (id, application_id, template, "to", fallback_to, subject, text, html, message_id, created_at, next_attempt_at)
        SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM updated
+     ), resume AS (
+       INSERT INTO resume_tokens (id, application_id, token_hash, created_at, expires_at)
+       SELECT gen_random_uuid(), id, $16, $6, $17 FROM updated
      ), ${TOUCH_SESSION('$6')}
      SELECT ${RETURNED} FROM updated`,
     values: [
@@ -144,6 +149,8 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
       w.email.messageId,
       w.email.createdAt,
       w.email.nextAttemptAt,
+      w.resume.tokenHash,
+      w.resume.expiresAt,
     ],
   })
   return rows[0] ?? null
