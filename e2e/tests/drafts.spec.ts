@@ -185,6 +185,45 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
     expect(saved!.answers.drafts).toEqual({})
   })
 
+  test('leaving a step by a footer link, or closing the tab, saves the right fields; the next save meets no conflict', async ({ page, context }) => {
+    const answers = withOwnAddress()
+    await startApplication(page)
+    await fillEveryStep(page, answers, { stopAt: '/apply/user' })
+    const { id } = await currentApplication(page)
+    const draftOf = async () =>
+      (await queryDatabase<{ answers: { drafts?: { user?: Record<string, unknown> } } }>('SELECT answers FROM applications WHERE id = $1', [id]))[0]!
+        .answers.drafts?.user
+
+    // A footer link: the right fields go to the server on the way out, the wrong date stays in this tab.
+    await fillPerson(page, { ...answers.user, birthDate: { year: '1990', month: '2', day: '30' } })
+    await page.getByRole('contentinfo').getByRole('link', { name: '個人情報の取り扱いについて' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '個人情報の取り扱いについて' })).toBeVisible()
+    await expect.poll(draftOf).toMatchObject({ familyName: answers.user.familyName, givenName: answers.user.givenName })
+    expect((await draftOf())?.birthDate).toBeUndefined()
+
+    await page.goBack()
+    await expectStep(page, '/apply/user', '利用者情報')
+    await expect(page.getByTestId('restored-notice')).toContainText('生年月日（実在する日付を入力してください）')
+    await expect(page.getByLabel('日', { exact: true })).toHaveValue('30')
+
+    // Closing the tab: the draft still arrives (a new tab has none of the old one's storage).
+    await field(page, '名').fill('花子')
+    await page.close({ runBeforeUnload: true })
+    await expect.poll(async () => (await draftOf())?.givenName).toBe('花子')
+    const again = await context.newPage()
+    await again.goto('/apply/user')
+    await expectStep(again, '/apply/user', '利用者情報')
+    await expect(field(again, '名')).toHaveValue('花子')
+    await expect(again.getByLabel('日', { exact: true })).toHaveValue('')
+
+    // The version those saves moved on is this tab's own: 次へ saves, with no conflict.
+    await again.getByLabel('年', { exact: true }).fill('1990')
+    await again.getByLabel('月', { exact: true }).fill('2')
+    await again.getByLabel('日', { exact: true }).fill('28')
+    await nextButton(again).click()
+    await expectStep(again, '/apply/purpose', '内容・目的')
+  })
+
   test('下書き保存 on a step that does not validate says it was not saved, and still sends the link', async ({ page, request }) => {
     const answers = withOwnAddress()
     const writes: string[] = []

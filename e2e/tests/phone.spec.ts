@@ -111,7 +111,7 @@ test.describe('the sandbox app on the phone', () => {
 
     await phone.reload()
     await expect(phone.getByRole('heading', { level: 1, name: '本人確認書類と顔写真を撮影する' })).toBeVisible()
-    await expect(phone.getByText('本人確認書類: マイナンバーカード')).toBeVisible()
+    await expect(phone.getByText('本人確認書類：マイナンバーカード')).toBeVisible()
     await expect(phone.getByText('表面：撮影済み')).toBeVisible()
     await expect(phone.getByText('裏面：撮影済み')).toHaveCount(0)
     await takePhoto(phone, '裏面')

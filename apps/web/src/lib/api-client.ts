@@ -24,8 +24,9 @@ export const POLL_HEADER = 'X-Kakunin-Poll'
  * goes as multipart/form-data (the browser writes its boundary). The API takes every other write as
  * JSON only (a cross-site form cannot send JSON), so a write without a body sends `{}`. `poll`
  * marks an automatic refetch, so that a page left open does not keep its session alive forever.
+ * `keepalive` lets a write outlive the page that sends it (a tab being closed).
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; poll?: boolean } = {}): Promise<T> {
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; poll?: boolean; keepalive?: boolean } = {}): Promise<T> {
   const method = init.method ?? 'GET'
   const body = init.body === undefined && method !== 'GET' ? {} : init.body
   const raw = body === undefined || body instanceof FormData
@@ -36,6 +37,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       credentials: 'same-origin',
       headers: { ...(raw ? {} : { 'Content-Type': 'application/json' }), ...(init.poll ? { [POLL_HEADER]: '1' } : {}) },
       body: raw ? body : JSON.stringify(body),
+      ...(init.keepalive ? { keepalive: true } : {}),
     })
   } catch {
     throw new ApiRequestError(0, NETWORK_ERROR)

@@ -5,6 +5,7 @@ import '@testing-library/jest-dom/vitest'
 import 'css.escape'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { backgroundWritesDone } from '#src/features/application/api/own-versions.ts'
 import { clearQueryClients } from './render.tsx'
 import { server } from './server.ts'
 
@@ -17,9 +18,11 @@ const unhandled: string[] = []
 server.events.on('request:unhandled', ({ request }) => void unhandled.push(`${request.method} ${request.url}`))
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  // Without vitest globals, Testing Library does not unmount by itself.
+afterEach(async () => {
+  // Without vitest globals, Testing Library does not unmount by itself. A step left with typing
+  // saves a draft on the way out: it is answered by this test's handlers, before they go.
   cleanup()
+  await backgroundWritesDone()
   // Fields a step held back for this tab (drafts/draft-storage.ts) must not reach the next test.
   sessionStorage.clear()
   clearQueryClients()

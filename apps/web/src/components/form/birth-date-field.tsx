@@ -47,7 +47,7 @@ export function BirthDateField(props: {
         <div id={`${id}-error`} className="error-message">
           {messages.map((message) => (
             <p key={message}>
-              <span className="visually-hidden">エラー:</span>
+              <span className="visually-hidden">エラー：</span>
               {message}
             </p>
           ))}

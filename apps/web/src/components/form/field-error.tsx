@@ -3,7 +3,7 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   if (!message) return null
   return (
     <p id={id} className="error-message">
-      <span className="visually-hidden">エラー:</span>
+      <span className="visually-hidden">エラー：</span>
       {message}
     </p>
   )

@@ -50,7 +50,7 @@ export function CaptureImages(props: {
       <PhoneProgress step={2} of={3} />
       <PhoneHeading title={session.method === 'ic_chip' ? '顔写真を撮影する' : '本人確認書類と顔写真を撮影する'} />
       <p>
-        本人確認書類: <strong>{documentLabel}</strong>
+        本人確認書類：<strong>{documentLabel}</strong>
       </p>
       {session.method === 'ic_chip' && <p className="notice">サンドボックスでは、ICチップの読み取りは省略されます。顔写真を撮影してください。</p>}
       <p>

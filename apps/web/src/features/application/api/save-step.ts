@@ -4,6 +4,7 @@ import type { StepValues } from '@kakunin/schema/form/application-form'
 import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
 import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+import { ownVersion } from './own-versions.ts'
 
 export interface SaveStepInput {
   id: string
@@ -15,10 +16,10 @@ export interface SaveStepInput {
   resumeAt: ResumePoint
 }
 
-export const saveStep = ({ id, step, version, values, resumeAt }: SaveStepInput) =>
+export const saveStep = async ({ id, step, version, values, resumeAt }: SaveStepInput) =>
   apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/steps/${step}`, {
     method: 'PUT',
-    body: { version, values, resumeAt },
+    body: { version: await ownVersion(id, version), values, resumeAt },
   })
 
 export function useSaveStep() {

@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+import { ownVersion } from './own-versions.ts'
 
-export const submitApplication = ({ id, version }: { id: string; version: number }) =>
+export const submitApplication = async ({ id, version }: { id: string; version: number }) =>
   apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/submit`, {
     method: 'POST',
-    body: { version },
+    body: { version: await ownVersion(id, version) },
   })
 
 export function useSubmitApplication() {

@@ -2,16 +2,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
+import { ownVersion } from './own-versions.ts'
 
 /**
  * 2回目以降 → 送信する: the API checks the 取引時確認済みのAccount SID and, when it passed, emails
  * the owner of that account a link to confirm (the answer is the application, SUBMITTED, with its
  * `ownerConfirmation`); only the owner's confirmation links the new one (APPROVED).
  */
-export const submitLink = ({ id, version }: { id: string; version: number }) =>
+export const submitLink = async ({ id, version }: { id: string; version: number }) =>
   apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/submit-link`, {
     method: 'POST',
-    body: { version },
+    body: { version: await ownVersion(id, version) },
   })
 
 export function useSubmitLink() {

@@ -6,7 +6,7 @@ import { deniedFieldsOf } from '#src/features/application/denial/denied-fields.t
 import { answerRows, isFlagged } from './answer-rows.ts'
 
 /** Beside a flagged row whose answer has changed since the denial. */
-export const CORRECTED_ROW = '修正済み: 審査の後に内容を変更しました'
+export const CORRECTED_ROW = '修正済み：審査の後に内容を変更しました'
 
 type Corrected = Pick<ApplicantApplication, 'status' | 'denial' | 'answers'>
 

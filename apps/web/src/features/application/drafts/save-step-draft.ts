@@ -1,8 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
 import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from '#src/features/application/api/current-application-key.ts'
+import { ownVersion, writeInBackground } from '#src/features/application/api/own-versions.ts'
+import { holdFields, type HeldFields } from './draft-storage.ts'
 
 export interface SaveStepDraftInput {
   id: string
@@ -13,16 +15,34 @@ export interface SaveStepDraftInput {
   resumeAt: ResumePoint
 }
 
-export const saveStepDraft = ({ id, step, version, values, resumeAt }: SaveStepDraftInput) =>
+const putDraft = ({ id, step, version, values, resumeAt }: SaveStepDraftInput, keepalive = false) =>
   apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/steps/${step}/draft`, {
     method: 'PUT',
     body: { version, values, resumeAt },
+    keepalive,
   })
+
+export const saveStepDraft = async (input: SaveStepDraftInput) => putDraft({ ...input, version: await ownVersion(input.id, input.version) })
 
 export function useSaveStepDraft() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: saveStepDraft,
     onSuccess: (application) => queryClient.setQueryData(CURRENT_APPLICATION_KEY, application),
+  })
+}
+
+/**
+ * A screen left by a link or closed: its right fields go to the server in the background (sent so
+ * that a closing tab still delivers them); once they are in, this tab holds only the wrong ones.
+ * Until then, or when the save is refused, the tab holds everything typed (`typed`).
+ */
+export function saveDraftOnLeave(queryClient: QueryClient, input: SaveStepDraftInput, typed: HeldFields, invalid: HeldFields) {
+  holdFields(input.id, input.step, typed)
+  return writeInBackground(input.id, input.version, async (version) => {
+    const application = await putDraft({ ...input, version }, true)
+    holdFields(input.id, input.step, invalid)
+    queryClient.setQueryData(CURRENT_APPLICATION_KEY, application)
+    return application
   })
 }

@@ -25,6 +25,18 @@ function isEmpty(value: unknown): boolean {
   return false
 }
 
+/** What was typed, without the empty parts: two forms holding the same typing compare equal. */
+export function typedOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value
+  if (value && typeof value === 'object') {
+    const kept = Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => [key, typedOnly(inner)] as const)
+      .filter(([, inner]) => !isEmpty(inner))
+    return kept.length === 0 ? undefined : Object.fromEntries(kept)
+  }
+  return isEmpty(value) ? undefined : value
+}
+
 type ShapedSchema = z.ZodMiniType & { def: { shape?: Record<string, z.ZodMiniType> } }
 
 function split(schema: ShapedSchema, values: Record<string, unknown>, prefix: string, nested: ReadonlySet<string>, out: SplitDraft) {

@@ -20,12 +20,19 @@ interface SaveRequest {
 /**
  * The API as far as a step needs it: this session's application, and `PUT .../steps/:step`
  * answering with `answer` (by default a save that bumps the version and moves the resume point).
- * Every save the SPA sends is recorded.
+ * Every save the SPA sends is recorded, and so is each draft (a screen left with a field wrong saves
+ * the rest as one).
  */
 function fakeApi(application: ApplicantApplication, answer?: (request: SaveRequest) => Response) {
-  const state = { application, saves: [] as SaveRequest[] }
+  const state = { application, saves: [] as SaveRequest[], drafts: [] as SaveRequest[] }
   server.use(
     http.get(`${API}/applications/current`, () => HttpResponse.json(state.application)),
+    http.put(`${API}/applications/:id/steps/:step/draft`, async ({ request, params }) => {
+      const draft: SaveRequest = { id: String(params.id), step: String(params.step), body: await jsonBody(request) }
+      state.drafts.push(draft)
+      state.application = { ...state.application, version: draft.body.version + 1, drafts: { [draft.step]: draft.body.values } }
+      return HttpResponse.json(state.application)
+    }),
     http.put(`${API}/applications/:id/steps/:step`, async ({ request, params }) => {
       const save: SaveRequest = { id: String(params.id), step: String(params.step), body: await jsonBody(request) }
       state.saves.push(save)
@@ -96,7 +103,7 @@ describe('a step (利用者情報)', () => {
 
     const field = screen.getByLabelText('姓 ※必須')
     expect(field).toBeInvalid()
-    expect(field).toHaveAccessibleDescription(`エラー: ${message}`)
+    expect(field).toHaveAccessibleDescription(`エラー： ${message}`)
     expect(currentPath()).toBe('/apply/user')
 
     await user.click(link)
@@ -121,7 +128,7 @@ describe('a step (利用者情報)', () => {
       [`市区町村：${message}`, '#address-city'],
       [`町域・番地：${message}`, '#address-town'],
     ])
-    expect(screen.getByLabelText('市区町村 ※必須')).toHaveAccessibleDescription(`例：渋谷区 エラー: ${message}`)
+    expect(screen.getByLabelText('市区町村 ※必須')).toHaveAccessibleDescription(`例：渋谷区 エラー： ${message}`)
   })
 
   it('shows a refusal that is not about a field in the error summary, linking to 次へ', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form'
 import { Link, useLocation, useSearch } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
@@ -17,9 +18,11 @@ import { DenialStepNotice } from '#src/features/application/denial/denial-step-n
 import { DraftLinkStatus } from '#src/features/application/drafts/draft-link-status.tsx'
 import { useEndSession } from '#src/features/application/drafts/session-ended.ts'
 import { DraftReport, outcomeOf, type DraftOutcome } from '#src/features/application/drafts/draft-report.tsx'
-import { holdFields, readHeldFields, releaseFields } from '#src/features/application/drafts/draft-storage.ts'
-import { useSaveStepDraft } from '#src/features/application/drafts/save-step-draft.ts'
-import { splitDraft } from '#src/features/application/drafts/split-draft.ts'
+import { holdFields, readHeldFields, releaseFields, type HeldFields } from '#src/features/application/drafts/draft-storage.ts'
+import { RestoredNotice } from '#src/features/application/drafts/restored-notice.tsx'
+import { saveDraftOnLeave, useSaveStepDraft } from '#src/features/application/drafts/save-step-draft.ts'
+import { splitDraft, typedOnly } from '#src/features/application/drafts/split-draft.ts'
+import { withoutNulls } from '#src/lib/schema-resolver.ts'
 import { nextPoint, previousStep } from './step-order.ts'
 import { StepProgress } from './step-progress.tsx'
 
@@ -41,8 +44,8 @@ export interface StepFormProps<S extends StepId, V extends FieldValues> {
  * step was opened from there). 下書き保存 saves the step when it validates, or else every field that
  * is right on its own (the wrong ones stay in this tab's sessionStorage and come back with the
  * screen), and emails a link to continue later; 途中保存して終了 does the same, then ends this
- * browser's session. 戻る saves a draft the same way; leaving by any other link keeps what was
- * typed in this tab.
+ * browser's session. 戻る saves a draft the same way, and so does leaving by any other link or
+ * closing the tab (in the background).
  */
 export function StepForm<S extends StepId, V extends FieldValues>(props: StepFormProps<S, V>) {
   const { application, step, defaultValues, resolver, intro, onReloaded, children } = props
@@ -54,7 +57,8 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
   const backHref = fromConfirm ? CONFIRM_PATH : previous && stepPath(previous)
 
   // The error summary takes focus (GOV.UK pattern); react-hook-form must not move it to a field.
-  const [startValues] = useState(() => restoredValues(application, step, defaultValues))
+  const [held] = useState(() => readHeldFields(application.id, step))
+  const [startValues] = useState(() => restoredValues(application, step, defaultValues, held))
   const form = useForm<V, unknown, StepValues[S]>({ resolver, defaultValues: startValues, shouldFocusError: false })
   const saveDraftFields = useSaveStepDraft()
   const [draftOutcome, setDraftOutcome] = useState<DraftOutcome>()
@@ -93,6 +97,8 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
     setAttempt((n) => n + 1)
   }
 
+  const worthSaving = (valid: object) => Object.keys(valid).length > 0 || Boolean(application.drafts?.[step])
+
   /**
    * The fields right on their own go to the server; the others stay in this tab. Reports what was
    * kept, or false when the server refused (its field errors are then on the form).
@@ -102,7 +108,10 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
     const split = splitDraft(step, values)
     holdFields(application.id, step, split.invalid)
     // Nothing right to keep, and no earlier draft to replace: no write at all.
-    if (Object.keys(split.valid).length === 0 && !application.drafts?.[step]) return outcomeOf(split.problems)
+    if (!worthSaving(split.valid)) {
+      saved.mark(values)
+      return outcomeOf(split.problems)
+    }
     try {
       await saveDraftFields.mutateAsync({ id: application.id, step, version: application.version, values: split.valid, resumeAt })
       saved.mark(values)
@@ -113,18 +122,30 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
     }
   }
 
-  // Leaving by any other way than this form's buttons (a header link, the browser's back): what was
-  // typed and not yet saved stays in this tab, right or not, and the next save sends what is right.
-  // No request here: a save racing the next screen's would meet a stale version.
+  // Leaving by any other way than this form's buttons (a header or footer link, the browser's back,
+  // a reload, closing the tab): the fields right on their own are saved as a draft in the
+  // background, the wrong ones stay in this tab. Writes after it carry the version it leaves.
+  const queryClient = useQueryClient()
   const leave = useRef<() => void>(() => undefined)
   useEffect(() => {
     leave.current = () => {
       const values = form.getValues()
       if (!saved.differs(values)) return
-      holdFields(application.id, step, values)
+      saved.mark(values)
+      const split = splitDraft(step, values)
+      if (!worthSaving(split.valid)) return holdFields(application.id, step, values)
+      const resumeAt = fromConfirm ? 'confirm' : step
+      void saveDraftOnLeave(queryClient, { id: application.id, step, version: application.version, values: split.valid, resumeAt }, values, split.invalid)
     }
   })
-  useEffect(() => () => leave.current(), [])
+  useEffect(() => {
+    const onPageHide = () => leave.current()
+    window.addEventListener('pagehide', onPageHide)
+    return () => {
+      window.removeEventListener('pagehide', onPageHide)
+      leave.current()
+    }
+  }, [])
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -184,6 +205,7 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
       <PageHeading title={title}>{title}</PageHeading>
       {intro}
       <DenialStepNotice application={application} step={step} />
+      {Object.keys(held).length > 0 && !draftOutcome && <RestoredNotice step={step} held={held} />}
       {problem?.conflict && problem.message && (
         <ConflictNotice
           message={problem.message}
@@ -192,6 +214,9 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
           onReload={() =>
             void current.refetch().then(() => {
               setProblem(undefined)
+              // 再読み込み starts the screen again from what is saved: nothing typed is held or sent.
+              saved.mark(form.getValues())
+              releaseFields(application.id, step)
               onReloaded()
             })
           }
@@ -260,9 +285,9 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
  * Where the screen starts: the saved answers, then the fields a draft kept on the server, then
  * those this tab still holds (still wrong, so never sent).
  */
-function restoredValues<V extends FieldValues>(application: ApplicantApplication, step: StepId, defaults: DefaultValues<V>): DefaultValues<V> {
+function restoredValues<V extends FieldValues>(application: ApplicantApplication, step: StepId, defaults: DefaultValues<V>, held: HeldFields): DefaultValues<V> {
   const serverDraft = (application.drafts?.[step] ?? {}) as Record<string, unknown>
-  return overlay(overlay(defaults as Record<string, unknown>, serverDraft), readHeldFields(application.id, step)) as DefaultValues<V>
+  return overlay(overlay(defaults as Record<string, unknown>, serverDraft), held) as DefaultValues<V>
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -278,11 +303,12 @@ function overlay(base: Record<string, unknown>, top: Record<string, unknown>): R
 
 /** The form's values as last saved: leaving saves a draft only when what is typed differs. */
 function savedValues(initial: unknown) {
-  let snapshot = JSON.stringify(initial)
+  const typed = (values: unknown) => JSON.stringify(typedOnly(withoutNulls(values)) ?? {})
+  let snapshot = typed(initial)
   return {
     mark: (values: unknown) => {
-      snapshot = JSON.stringify(values)
+      snapshot = typed(values)
     },
-    differs: (values: unknown) => JSON.stringify(values) !== snapshot,
+    differs: (values: unknown) => typed(values) !== snapshot,
   }
 }

@@ -14,7 +14,7 @@ export function VerificationQr({ verification }: { verification: VerificationVie
       />
       <div>
         <p>
-          有効期限: <strong>{formatJapanDateTime(verification.expiresAt)}</strong> まで
+          有効期限：<strong>{formatJapanDateTime(verification.expiresAt)}</strong> まで
         </p>
         <p className="hint">有効期限を過ぎた場合は、新しいQRコードを表示できます。</p>
         <p>
