@@ -123,9 +123,9 @@ test.describe('drafts: 下書き保存 and the emailed link to continue', () => 
 
     // The session ended on the server: the browser has no cookie, and a copy of the old one is refused.
     expect((await page.context().cookies()).find((c) => c.name === 'kakunin_applicant')).toBeUndefined()
-    expect((await page.request.get('/api/applications/current')).status()).toBe(404)
+    expect((await page.request.get('/api/applications/current')).status()).toBe(204)
     const withOldCookie = { headers: { cookie: `kakunin_applicant=${cookie.value}` } }
-    expect((await request.get('/api/applications/current', withOldCookie)).status()).toBe(404)
+    expect((await request.get('/api/applications/current', withOldCookie)).status()).toBe(204)
     expect((await request.get(`/api/applications/${id}`, withOldCookie)).status()).toBe(404)
     const [session] = await queryDatabase<{ revoked_reason: string | null }>(
       'SELECT revoked_reason FROM applicant_sessions WHERE application_id = $1',

@@ -176,7 +176,7 @@ test.describe('高リスク取引 (犯収法4条2項): a 外国PEP uploads more 
 
     // The link handed the application to the other browser: the first one's session was replaced,
     // so it no longer reaches the application and is back at the entry question.
-    expect((await page.request.get('/api/applications/current')).status()).toBe(404)
+    expect((await page.request.get('/api/applications/current')).status()).toBe(204)
     await desktopNext(page).click()
     await expectStep(page, '/', '取引時確認情報の登録')
   })

@@ -67,3 +67,21 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     })
   }
 }
+
+test('while a step is shown, the next one’s code is fetched, so 次へ opens it without 読み込み中…', async ({ page }) => {
+  await applicationWithEveryStep(page)
+  const fetched: string[] = []
+  page.on('request', (request) => {
+    const chunk = request.url().match(/\/assets\/([a-z-]+)-[\w-]+\.js$/)?.[1]
+    if (chunk) fetched.push(chunk)
+  })
+  await page.goto('/apply/user')
+  await expect(page.getByRole('heading', { level: 1, name: '利用者情報' })).toBeVisible()
+  // The next step in the article's order is 内容・目的; nothing was pressed yet.
+  await expect.poll(() => fetched.includes('purpose-step-page')).toBe(true)
+  expect(fetched).not.toContain('extra-step-page')
+
+  await page.getByRole('button', { name: '次へ' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '内容・目的' })).toBeVisible()
+  expect(fetched.filter((chunk) => chunk === 'purpose-step-page')).toHaveLength(1)
+})

@@ -72,9 +72,25 @@ interface Row {
   accessibility: number
   bestPractices: number
   cls: number
+  /** Milliseconds, as Lighthouse simulated them for the device. */
+  fcp: number
+  lcp: number
+  tbt: number
+  /** The best-practices audits that failed, by id: what to look at when the score is under 100. */
+  failing: string[]
 }
 
+/** Lighthouse now and then loses its trace (NO_NAVSTART, NO_FCP on a busy machine): one more try. */
 async function audit(url: string, screen: string, device: Row['device'], port: number, cookie?: string): Promise<Row> {
+  try {
+    return await auditOnce(url, screen, device, port, cookie)
+  } catch (error) {
+    console.error(`${screen} ${device}: ${(error as Error).message}; trying once more`)
+    return auditOnce(url, screen, device, port, cookie)
+  }
+}
+
+async function auditOnce(url: string, screen: string, device: Row['device'], port: number, cookie?: string): Promise<Row> {
   const flags: Flags = {
     port,
     output: 'json',
@@ -94,12 +110,21 @@ async function audit(url: string, screen: string, device: Row['device'], port: n
     accessibility: score('accessibility'),
     bestPractices: score('best-practices'),
     cls: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+    fcp: audits['first-contentful-paint']?.numericValue ?? Number.NaN,
+    lcp: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+    tbt: audits['total-blocking-time']?.numericValue ?? Number.NaN,
+    failing: (categories['best-practices']?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => ref.id),
   }
 }
 
 function printTable(rows: Row[]) {
-  const header = ['screen', 'device', 'performance', 'accessibility', 'best practices', 'CLS']
-  const cells = rows.map((row) => [row.screen, row.device, row.performance, row.accessibility, row.bestPractices, row.cls.toFixed(3)].map(String))
+  const header = ['screen', 'device', 'performance', 'accessibility', 'best practices', 'CLS', 'FCP ms', 'LCP ms', 'TBT ms', 'best practices failing']
+  const ms = (value: number) => Math.round(value)
+  const cells = rows.map((row) =>
+    [row.screen, row.device, row.performance, row.accessibility, row.bestPractices, row.cls.toFixed(3), ms(row.fcp), ms(row.lcp), ms(row.tbt), row.failing.join(' ') || '-'].map(String),
+  )
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]?.length ?? 0)))
   const line = (values: string[]) => values.map((value, column) => value.padEnd(widths[column] ?? 0)).join('  ')
   console.log(line(header))
@@ -162,7 +187,9 @@ async function main() {
         },
       },
     ]
-    for (const { screen, url, cookie } of screens) {
+    // LIGHTHOUSE_SCREENS=/apply/user,/ (entry) audits only those (while working on one screen).
+    const only = process.env.LIGHTHOUSE_SCREENS?.split(',')
+    for (const { screen, url, cookie } of screens.filter((entry) => !only || only.includes(entry.screen))) {
       const address = await url()
       for (const device of ['desktop', 'mobile'] as const) rows.push(await audit(address, screen, device, chrome.port, cookie))
     }

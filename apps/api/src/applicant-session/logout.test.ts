@@ -27,7 +27,7 @@ describe('POST /api/session/logout', () => {
     expect(stored).toMatchObject({ revokedReason: 'LOGOUT', revokedAt: expect.any(Date) })
 
     // A copy of the old cookie is worth nothing now: reads and writes alike.
-    expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(404)
+    expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(204)
     expect((await browser.send('GET', `/api/applications/${browser.id}`)).statusCode).toBe(404)
     expect((await browser.save('type', validAnswers.type)).statusCode).toBe(404)
     expect((await app.prisma.application.findUniqueOrThrow({ where: { id: browser.id } })).version).toBe(1)

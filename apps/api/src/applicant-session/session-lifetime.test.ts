@@ -31,7 +31,7 @@ async function reaches(browser: Awaited<ReturnType<typeof applicantBrowser>>) {
   return { current: current.statusCode, byId: byId.statusCode, saved: saved.statusCode, submitted: submitted.statusCode, body: byId.json() }
 }
 
-const refused = { current: 404, byId: 404, saved: 404, submitted: 404 }
+const refused = { current: 204, byId: 404, saved: 404, submitted: 404 }
 
 describe('idle timeout (SESSION_IDLE_MINUTES, 30 by default)', () => {
   it('ends a session unused for 30 minutes: reads and hot writes alike get the plain 404', async () => {
@@ -68,7 +68,7 @@ describe('idle timeout (SESSION_IDLE_MINUTES, 30 by default)', () => {
       expect((await poll()).statusCode).toBe(200)
     }
     minutes(6) // 31 minutes after the last request of the person
-    expect((await poll()).statusCode).toBe(404)
+    expect((await poll()).statusCode).toBe(204)
     expect(await reaches(browser)).toMatchObject(refused)
   })
 
@@ -92,7 +92,7 @@ describe('idle timeout (SESSION_IDLE_MINUTES, 30 by default)', () => {
       expect((await browser.save('type', validAnswers.type)).statusCode).toBe(200)
       minutes(6)
       expect((await browser.save('type', validAnswers.type)).statusCode).toBe(404)
-      expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(404)
+      expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(204)
     } finally {
       await short.close()
     }
@@ -117,7 +117,7 @@ describe('absolute lifetime (SESSION_MAX_HOURS, 12 by default)', () => {
     }
     minutes(21)
     expect(now.getTime()).toBeGreaterThan(twelveHours)
-    expect((await app.inject({ url: '/api/applications/current', headers })).statusCode).toBe(404)
+    expect((await app.inject({ url: '/api/applications/current', headers })).statusCode).toBe(204)
     const save = await app.inject({ method: 'PUT', url: `/api/applications/${created.json().id}/steps/type`, headers, payload: { version: 1, values: validAnswers.type } })
     expect(save.statusCode).toBe(404)
   })
@@ -131,7 +131,7 @@ describe('absolute lifetime (SESSION_MAX_HOURS, 12 by default)', () => {
       minutes(25)
       expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(200)
       minutes(15)
-      expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(404)
+      expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(204)
     } finally {
       await short.close()
     }

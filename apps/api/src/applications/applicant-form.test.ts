@@ -30,7 +30,7 @@ describe('the applicant session', () => {
   it('without a cookie, or with a forged one, reaches nothing', async () => {
     const browser = await applicant()
     for (const headers of [{}, { cookie: 'kakunin_applicant=forged' }]) {
-      expect((await app.inject({ url: '/api/applications/current', headers })).statusCode).toBe(404)
+      expect((await app.inject({ url: '/api/applications/current', headers })).statusCode).toBe(204)
       const byId = await app.inject({ url: `/api/applications/${browser.id}`, headers })
       expect(byId.statusCode).toBe(404)
       expect(byId.json().error.code).toBe('NOT_FOUND')
@@ -53,7 +53,7 @@ describe('the applicant session', () => {
   it('expires', async () => {
     const browser = await applicant()
     await app.prisma.applicantSession.updateMany({ where: { applicationId: browser.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
-    expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(404)
+    expect((await browser.send('GET', '/api/applications/current')).statusCode).toBe(204)
   })
 })
 

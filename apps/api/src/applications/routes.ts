@@ -33,11 +33,17 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
-  app.get('/applications/current', { schema: { response: { 200: applicantApplication, 404: errorResponse } } }, async (request) => {
-    const id = await request.applicantApplicationId()
-    if (!id) throw notFound('このブラウザで入力中のお申し込みはありません')
-    return findApplicantApplication(app.deps, id)
-  })
+  // No application in this browser is an answer, not an error (204): the entry page asks on every
+  // first visit, and a 4xx there would read as a failure in the browser's console.
+  app.get(
+    '/applications/current',
+    { schema: { response: { 200: applicantApplication, 204: z.null() } } },
+    async (request, reply) => {
+      const id = await request.applicantApplicationId()
+      if (!id) return reply.status(204).send(null)
+      return findApplicantApplication(app.deps, id)
+    },
+  )
 
   app.get(
     '/applications/:id',

@@ -28,7 +28,7 @@ describe('headers on API responses', () => {
 
   it('errors and unknown routes: the same', async () => {
     for (const response of [
-      await app.inject({ url: '/api/applications/current' }),
+      await app.inject({ url: '/api/applications/not-a-uuid' }),
       await app.inject({ url: '/api/nothing-here' }),
       await app.inject({ method: 'POST', url: '/api/applications', payload: { flow: 'NONE' } }),
     ]) {

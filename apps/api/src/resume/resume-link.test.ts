@@ -92,7 +92,7 @@ describe('POST /api/resume/:token, redeeming', () => {
     const mails = await app.prisma.outboxEmail.findMany({ where: { applicationId: browser.id, template: 'DRAFT_SAVED' } })
     const fresh = mails.map((m) => tokenIn(m.text)).find((t) => t !== token)!
     const second = cookieOf(await redeem(fresh))
-    expect((await app.inject({ url: '/api/applications/current', headers: first })).statusCode).toBe(404)
+    expect((await app.inject({ url: '/api/applications/current', headers: first })).statusCode).toBe(204)
     expect((await app.inject({ url: '/api/applications/current', headers: second })).statusCode).toBe(200)
   })
 })

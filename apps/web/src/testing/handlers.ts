@@ -14,13 +14,12 @@ export function apiError(status: number, code: ErrorCode, message: string, field
   return HttpResponse.json(body, { status })
 }
 
-/** `GET /api/applications/current`: this session's application, or 404 when it has none. */
+/** `GET /api/applications/current`: this session's application, or 204 when it has none. */
 export const currentApplication = (application: ApplicantApplication | null) =>
-  http.get(`${API}/applications/current`, () =>
-    application
-      ? HttpResponse.json(application)
-      : apiError(404, 'NOT_FOUND', 'お申し込みが見つかりません。'),
-  )
+  http.get(`${API}/applications/current`, () => (application ? HttpResponse.json(application) : noApplication()))
+
+/** The answer of `GET /api/applications/current` for a browser with no application. */
+export const noApplication = () => new HttpResponse(null, { status: 204 })
 
 /** `GET /api/applications/:id/verifications/current`. */
 export const currentVerificationOf = (response: CurrentVerificationResponse) =>

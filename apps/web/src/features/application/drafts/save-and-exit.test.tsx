@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { validType } from '@kakunin/test-data/answers'
 import { anApplication, withUserAnswered } from '@kakunin/test-data/applications'
-import { API, apiError } from '#src/testing/handlers.ts'
+import { API, apiError, noApplication } from '#src/testing/handlers.ts'
 import { renderApp } from '#src/testing/render.tsx'
 import { server } from '#src/testing/server.ts'
 
@@ -20,7 +20,7 @@ function fakeApi(application: ApplicantApplication, draftLink: () => Response = 
   let loggedOut = false
   server.use(
     http.get(`${API}/applications/current`, () =>
-      loggedOut ? apiError(404, 'NOT_FOUND', 'このブラウザで入力中のお申し込みはありません') : HttpResponse.json(application),
+      loggedOut ? noApplication() : HttpResponse.json(application),
     ),
     http.put(`${API}/applications/:id/steps/:step`, ({ params }) => {
       calls.push(`save ${String(params.step)}`)

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { resumeLinkPreview, type ResumeLinkPreview } from '@kakunin/schema/resume-link'
 import { anApplication } from '@kakunin/test-data/applications'
-import { API, apiError } from '#src/testing/handlers.ts'
+import { API, apiError, noApplication } from '#src/testing/handlers.ts'
 import { renderApp } from '#src/testing/render.tsx'
 import { server } from '#src/testing/server.ts'
 
@@ -32,7 +32,7 @@ function fakeApi(preview: Response | ResumeLinkPreview, redeem: () => Response =
       return response
     }),
     http.get(`${API}/applications/current`, () =>
-      redeemed ? HttpResponse.json(anApplication({ resumeAt: 'user' })) : apiError(404, 'NOT_FOUND', 'このブラウザで入力中のお申し込みはありません'),
+      redeemed ? HttpResponse.json(anApplication({ resumeAt: 'user' })) : noApplication(),
     ),
   )
   return calls
