@@ -1,6 +1,11 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import { firstScreenChunk } from './scripts/first-screen-chunk.ts'
+import { formChunk } from './scripts/form-chunk.ts'
+
+const STEP_PAGES = ['type', 'login', 'user', 'purpose', 'extra', 'agent'].map(
+  (step) => `src/features/application/steps/${step}/${step}-step-page.tsx`,
+)
 
 // In development the SPA runs on Vite and the API on its own port; /api is proxied so the
 // browser sees one origin, as it does in production where the API serves the built SPA.
@@ -21,6 +26,8 @@ export default defineConfig({
     // Every browser the form supports knows <link rel="modulepreload">; the polyfill would only
     // add to the first load.
     modulePreload: { polyfill: false },
-    rollupOptions: { output: { manualChunks: firstScreenChunk('src/features/application/entry/entry-page.tsx') } },
+    rollupOptions: {
+      output: { manualChunks: formChunk(STEP_PAGES, firstScreenChunk('src/features/application/entry/entry-page.tsx')) },
+    },
   },
 })

@@ -16,6 +16,15 @@ export async function expectStep(page: Page, path: string, title: string) {
 /**
  * The entry question, answered 持っていない (or `answer`): a new application, at its first step.
  */
+/**
+ * `/` once its screen is there: until then the main area holds 読み込み中… and the footer moves
+ * down when the entry question replaces it, so a click aimed at the footer could land elsewhere.
+ */
+export async function openEntry(page: Page) {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: '取引時確認情報の登録' })).toBeVisible()
+}
+
 export async function startApplication(page: Page, answer = '持っていない') {
   await page.goto('/')
   await page.getByRole('radio', { name: answer, exact: true }).check()

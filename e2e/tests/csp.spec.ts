@@ -62,8 +62,10 @@ test.describe('the Content-Security-Policy', () => {
     await chooseDocument(phone)
     await takePhoto(phone, '表面')
 
-    // お問い合わせ, from the footer as an applicant reaches it.
+    // お問い合わせ, from the footer as an applicant reaches it (once `/` has led to where the
+    // application stands: before that the footer still moves).
     await page.goto('/')
+    await expectStep(page, '/apply/verify', '身元確認用フォーム')
     await page.getByRole('contentinfo').getByRole('link', { name: 'お問い合わせ' }).click()
     await expectStep(page, '/inquiry', 'お問い合わせ')
 

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
-import { expectStep } from '../support/applicant-form.ts'
+import { expectStep, openEntry } from '../support/applicant-form.ts'
 
 test.describe('認証が通らない時のチェック項目 (/help)', () => {
   test('the article’s troubleshooting, with our mail domain and the way to the inquiry form', async ({ page, request }) => {
     const { mailDomain } = (await (await request.get('/api/config')).json()) as { mailDomain: string }
     expect(mailDomain).toMatch(/^[a-z0-9.-]+$/)
 
-    await page.goto('/')
+    await openEntry(page)
     await page.getByRole('contentinfo').getByRole('link', { name: '認証が通らない時のチェック項目' }).click()
     await expectStep(page, '/help', '認証が通らない時のチェック項目')
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(['メールが届かない場合', '否認の判定を受けた場合', 'お問い合わせについて'])

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { ACCOUNT_SID_MESSAGE } from '@kakunin/schema/account-sid'
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
 import { approvedAccountSid } from '../support/applicant-api.ts'
-import { currentApplication, expectStep, field, fillLoginStep, fillTypeStep, nextButton, startLinkApplication } from '../support/applicant-form.ts'
+import { currentApplication, expectStep, field, fillLoginStep, fillTypeStep, nextButton, openEntry, startLinkApplication } from '../support/applicant-form.ts'
 import { newAccountSid } from '../support/answers.ts'
 import { queryDatabase } from '../support/database.ts'
 import { expectErrors, expectFieldError, followErrorLink } from '../support/error-summary.ts'
@@ -34,7 +34,7 @@ test.describe('お問い合わせ', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST') posts.push(new URL(r.url()).pathname)
     })
-    await page.goto('/')
+    await openEntry(page)
     await page.getByRole('contentinfo').getByRole('link', { name: 'お問い合わせ' }).click()
     await expectStep(page, '/inquiry', 'お問い合わせ')
     await expect(page.getByRole('group', { name: /お問い合わせの種類/ })).toContainText('※必須')

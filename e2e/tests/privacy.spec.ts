@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { expectNoSeriousA11yViolations } from '../support/accessibility.ts'
-import { expectStep, fillEveryStep, startApplication } from '../support/applicant-form.ts'
+import { expectStep, fillEveryStep, openEntry, startApplication } from '../support/applicant-form.ts'
 import { sampleAnswers } from '../support/answers.ts'
 import { uniqueEmail, waitForMail } from '../support/mailbox.ts'
 import { openOnPhone, showQrCode } from '../support/verification.ts'
@@ -84,7 +84,7 @@ test.describe('the operator and 個人情報の取り扱いについて', () => 
 
   test('the notice: who, why, what, for how long, who else, and how to ask; accessible', async ({ page, request }) => {
     const operator = await configuredOperator(request)
-    await page.goto('/')
+    await openEntry(page)
     await page.getByRole('contentinfo').getByRole('link', { name: PRIVACY }).click()
     await expectStep(page, '/privacy', PRIVACY)
     await expect(page).toHaveTitle(`${PRIVACY} | 取引時確認情報の登録`)
