@@ -14,7 +14,7 @@ const keys = new Map<StaffRole, string>()
 export function staffKey(role: StaffRole = 'reviewer'): string {
   const known = keys.get(role)
   if (known) return known
-  const run = spawnSync('pnpm', ['--dir', '..', '--silent', 'staff:key', 'create', '--name', `e2e ${role}`, '--role', role], {
+  const run = spawnSync('pnpm', ['--dir', '..', '--silent', 'staff:key', 'create', '--name', `e2e ${role}`, '--role', role, '--person', 'E2E 花子', '--department', '取引時確認センター'], {
     env: { ...process.env, DATABASE_URL: e2e.databaseUrl },
     encoding: 'utf8',
   })

@@ -77,7 +77,7 @@ async function main() {
   ;(traced.$on as (event: 'query', callback: (e: { query: string; params: string }) => void) => void)('query', (event) => statements.push(event))
   try {
     console.log(`seeding ${ROWS} applications … ${await seed(pool)} s`)
-    const { key } = await createStaffKey(app.prisma, { name: 'bench', role: 'VIEWER' })
+    const { key } = await createStaffKey(app.prisma, { name: 'bench', role: 'VIEWER', person: { name: 'ベンチ 太郎', department: '性能測定' } })
     const headers = { authorization: `Bearer ${key}` }
     const { rows: [sample] } = await pool.query<{ reference: string }>('SELECT reference FROM applications ORDER BY random() LIMIT 1')
     const monthAgo = new Date(Date.now() - 45 * 864e5).toISOString().slice(0, 10)

@@ -12,7 +12,9 @@ import { z } from './zod.ts'
 
 const id = z.string().check(z.minLength(1))
 const denial = z.object({ fields: z.array(z.string()), hints: z.array(z.string()) })
-const staffKeyData = { keyName: z.string(), role: z.optional(z.string()) }
+/** The person acting with a staff key (氏名, 所属部署): what the 確認記録 names as who verified. */
+const staffPersonData = z.object({ name: z.string(), department: z.string() })
+const staffKeyData = { keyName: z.string(), role: z.optional(z.string()), person: z.optional(staffPersonData) }
 
 const DATA = {
   CREATED: z.looseObject({ flow: z.enum(APPLICATION_FLOWS) }),
@@ -36,6 +38,7 @@ const DATA = {
     reasons: z.optional(z.array(z.string())),
     decision: z.optional(z.enum(['APPROVE', 'DENY'])),
     keyName: z.optional(z.string()),
+    person: z.optional(staffPersonData),
     reason: z.optional(z.nullable(z.string())),
     internalNote: z.optional(z.nullable(z.string())),
     reasonCodes: z.optional(z.array(z.string())),

@@ -165,17 +165,26 @@ export const accountSidVerification = z.object({
   flow: z.nullable(z.enum(APPLICATION_FLOWS)),
 })
 
+/** Who acts with a key: a 確認記録 names the person who verified, not a key. */
+export const staffPerson = z.strictObject({
+  name: requiredText(100, '担当者の氏名を入力してください'),
+  department: requiredText(100, '担当者の所属部署を入力してください'),
+})
+export type StaffPerson = z.infer<typeof staffPerson>
+
 export const staffKeyView = z.object({
   id: z.uuid(),
   name: z.string(),
   role: z.enum(STAFF_ROLES),
+  /** null for a key made before keys named a person: it can read, not decide. */
+  person: z.nullable(staffPerson),
   prefix: z.string(),
   createdAt: timestamp,
   revokedAt: z.nullable(timestamp),
   lastUsedAt: z.nullable(timestamp),
 })
 
-export const createStaffKeyBody = z.strictObject({ name: requiredText(100, '名前を入力してください'), role: z.enum(STAFF_ROLES) })
+export const createStaffKeyBody = z.strictObject({ name: requiredText(100, '名前を入力してください'), role: z.enum(STAFF_ROLES), person: staffPerson })
 
 /** The only response that ever carries the key itself. */
 export const createdStaffKey = z.object({ ...staffKeyView.shape, key: z.string() })

@@ -2,7 +2,7 @@ import { DENIAL_REASON_LABELS, type DenialReasonCode, type StaffDecisionBody } f
 import type { AppDeps } from '#src/deps.ts'
 import type { StateDeps } from '#src/state/transition.ts'
 import { changeStatus } from '#src/state/transition.ts'
-import type { StaffIdentity } from './staff-auth.ts'
+import { decidingPerson, type StaffIdentity } from './staff-auth.ts'
 
 const FIELDS_OF_REASON: Partial<Record<DenialReasonCode, string[]>> = {
   ID_MISMATCH_NAME: ['user.familyName', 'user.givenName'],
@@ -17,6 +17,7 @@ const FIELDS_OF_REASON: Partial<Record<DenialReasonCode, string[]>> = {
  */
 export async function decideApplication(deps: StateDeps & Pick<AppDeps, 'clock'>, id: string, staff: StaffIdentity, body: StaffDecisionBody) {
   const now = deps.clock()
+  const person = decidingPerson(staff)
   const denial =
     body.decision === 'DENY'
       ? {
@@ -34,6 +35,7 @@ export async function decideApplication(deps: StateDeps & Pick<AppDeps, 'clock'>
       data: {
         decision: body.decision,
         keyName: staff.name,
+        person,
         internalNote: body.internalNote ?? null,
         ...(body.decision === 'APPROVE' ? { reason: body.reason ?? null } : { reasonCodes: body.reasonCodes, noteToApplicant: body.noteToApplicant, denial }),
       },

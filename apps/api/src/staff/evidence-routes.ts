@@ -7,7 +7,7 @@ import { isMethodAvailable } from '@kakunin/schema/verification-method'
 import { z } from '@kakunin/schema/zod'
 import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
 import { recordEvent } from '#src/state/event-log.ts'
-import { requireRole, staffOf } from './staff-auth.ts'
+import { decidingPerson, requireRole, staffOf } from './staff-auth.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
@@ -27,6 +27,7 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const now = clock()
       const staff = staffOf(request)
+      const person = decidingPerson(staff)
       const body = request.body
       const application = await app.prisma.application.findUnique({ where: { id: request.params.id } })
       if (!application) throw notFound('お申し込みが見つかりません')
@@ -61,7 +62,14 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
               verdict: 'APPROVED',
               reasons: [],
               mismatches: [],
-              external: { documentName: body.documentName, documentNumber: body.documentNumber, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, recordedBy: staff.name, staffKeyId: staff.id },
+              external: {
+                documentName: body.documentName,
+                documentNumber: body.documentNumber,
+                verifiedOn: body.verifiedOn,
+                verifiedBy: body.verifiedBy,
+                recordedBy: `${person.name}（${person.department}）`,
+                staffKeyId: staff.id,
+              },
             },
           },
         })
@@ -72,7 +80,7 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
             type: 'EXTERNAL_VERIFICATION_RECORDED',
             actorType: 'STAFF',
             actorId: staff.id,
-            data: { verificationId: created.id, method: body.method, documentName: body.documentName, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, keyName: staff.name, role: staff.role },
+            data: { verificationId: created.id, method: body.method, documentName: body.documentName, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, keyName: staff.name, role: staff.role, person },
           },
           now,
         )
@@ -87,10 +95,12 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     { preHandler: reviewer, schema: { tags: ['staff'], security, params: idParams, body: suspicionBody, response: { 204: z.null(), ...errors } } },
     async (request, reply) => {
       const staff = staffOf(request)
+      // Flagging sends the application to enhanced review: a judgement, made by a named person.
+      const person = decidingPerson(staff)
       const application = await app.prisma.application.findUnique({ where: { id: request.params.id }, select: { status: true } })
       if (!application) throw notFound('お申し込みが見つかりません')
       if (application.status === 'APPROVED') throw conflict('承認済みのお申し込みには記録できません。')
-      await recordEvent(app.prisma, request.params.id, { type: 'SUSPICION_FLAGGED', actorType: 'STAFF', actorId: staff.id, data: { reason: request.body.reason, keyName: staff.name, role: staff.role } }, clock())
+      await recordEvent(app.prisma, request.params.id, { type: 'SUSPICION_FLAGGED', actorType: 'STAFF', actorId: staff.id, data: { reason: request.body.reason, keyName: staff.name, role: staff.role, person } }, clock())
       return reply.status(204).send(null)
     },
   )

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { App } from '#src/app.ts'
-import { staffClient } from '#src/test/staff-client.ts'
+import { japanDate } from '@kakunin/schema/japan-time'
+import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { staffClient, TEST_PERSON } from '#src/test/staff-client.ts'
+import { validAnswers } from '#src/test/valid-answers.ts'
 import { buildTestApp } from '#src/test/test-app.ts'
 import { hashStaffKey } from './staff-keys.ts'
 
@@ -41,12 +44,12 @@ describe('staff API keys', () => {
     expect((await viewer.post(`/applications/${someId}/decision`, decision)).statusCode).toBe(403)
     expect((await reviewer.post(`/applications/${someId}/decision`, decision)).statusCode).toBe(404)
     expect((await reviewer.get('/keys')).statusCode).toBe(403)
-    expect((await reviewer.post('/keys', { name: 'x', role: 'ADMIN' })).statusCode).toBe(403)
+    expect((await reviewer.post('/keys', { name: 'x', role: 'ADMIN', person: TEST_PERSON })).statusCode).toBe(403)
   })
 
   it('are shown once when an admin creates one, and stored only as a hash', async () => {
     const admin = await staffClient(app, 'ADMIN')
-    const created = await admin.post('/keys', { name: '佐藤 花子', role: 'REVIEWER' })
+    const created = await admin.post('/keys', { name: 'sato-review', role: 'REVIEWER', person: { name: '佐藤 花子', department: 'コンプライアンス部' } })
     expect(created.statusCode).toBe(201)
     const { key, id } = created.json()
     expect(key).toMatch(/^kk_[A-Za-z0-9_-]{43}$/)
@@ -54,13 +57,13 @@ describe('staff API keys', () => {
     expect(stored.keyHash).toBe(hashStaffKey(key))
     expect(JSON.stringify(stored)).not.toContain(key)
     const listed = (await admin.get('/keys')).json().keys.find((k: { id: string }) => k.id === id)
-    expect(listed).toMatchObject({ name: '佐藤 花子', role: 'REVIEWER', prefix: key.slice(0, 11) })
+    expect(listed).toMatchObject({ name: 'sato-review', role: 'REVIEWER', person: { name: '佐藤 花子', department: 'コンプライアンス部' }, prefix: key.slice(0, 11) })
     expect(listed).not.toHaveProperty('key')
   })
 
   it('never let an admin key mint a 統括管理者 key (compliance keys come from the command line)', async () => {
     const admin = await staffClient(app, 'ADMIN')
-    const refused = await admin.post('/keys', { name: '自称 統括管理者', role: 'COMPLIANCE' })
+    const refused = await admin.post('/keys', { name: '自称 統括管理者', role: 'COMPLIANCE', person: { name: '佐藤 花子', department: 'コンプライアンス部' } })
     expect(refused.statusCode).toBe(403)
     expect(await app.prisma.staffKey.count({ where: { name: '自称 統括管理者' } })).toBe(0)
   })
@@ -69,12 +72,47 @@ describe('staff API keys', () => {
     const admin = await staffClient(app, 'ADMIN')
     const response = await admin.post('/keys', { name: '', role: 'ROOT', extra: 1 })
     expect(response.statusCode).toBe(400)
-    expect(Object.keys(response.json().error.fields).sort()).toEqual(['extra', 'name', 'role'])
+    expect(Object.keys(response.json().error.fields).sort()).toEqual(['extra', 'name', 'person', 'role'])
+    const nobody = await admin.post('/keys', { name: 'x', role: 'REVIEWER', person: { name: '', department: ' ' } })
+    expect(nobody.statusCode).toBe(400)
+    expect(Object.keys(nobody.json().error.fields).sort()).toEqual(['person.department', 'person.name'])
+  })
+
+  it('name the person who acts with them; a key naming no one reads but cannot decide, record or flag', async () => {
+    const unnamed = await staffClient(app, 'COMPLIANCE', null)
+    const browser = await applicantBrowser(app)
+    await browser.submitComplete(validAnswers)
+    const before = await app.prisma.application.findUniqueOrThrow({ where: { id: browser.id } })
+    const refusals = [
+      await unnamed.post(`/applications/${browser.id}/decision`, { decision: 'DENY', version: before.version, reasonCodes: ['ID_MISMATCH_NAME'], noteToApplicant: '氏名をご確認ください' }),
+      await unnamed.post(`/applications/${browser.id}/external-verifications`, {
+        method: 'ic_chip',
+        documentName: '運転免許証',
+        documentNumber: '123456789012X',
+        verifiedOn: japanDate(new Date()),
+        verifiedBy: '窓口 太郎',
+      }),
+      await unnamed.post(`/applications/${browser.id}/suspicion`, { reason: '同一端末から多数の申込み' }),
+    ]
+    for (const refused of refusals) {
+      expect(refused.statusCode).toBe(403)
+      expect(refused.json().error.message).toContain('担当者（氏名と所属部署）が登録されていない')
+    }
+    expect(await app.prisma.application.findUniqueOrThrow({ where: { id: browser.id } })).toMatchObject({ status: before.status, version: before.version })
+    expect(await app.prisma.applicationEvent.count({ where: { applicationId: browser.id, actorId: unnamed.id } })).toBe(0)
+    expect((await unnamed.get(`/applications/${browser.id}`)).statusCode).toBe(200)
+
+    // A named key decides, and the record says who.
+    const named = await staffClient(app, 'REVIEWER')
+    const denied = await named.post(`/applications/${browser.id}/decision`, { decision: 'DENY', version: before.version, reasonCodes: ['ID_MISMATCH_NAME'], noteToApplicant: '氏名をご確認ください' })
+    expect(denied.statusCode).toBe(200)
+    const record = (await named.get(`/applications/${browser.id}/record`)).json()
+    expect(record.verifiedBy).toMatchObject({ actorType: 'STAFF', actorId: named.id, person: TEST_PERSON })
   })
 
   it('can be created from the command line, the way the first admin key is made', () => {
     const cli = fileURLToPath(new URL('./staff-key-cli.ts', import.meta.url))
-    const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'create', '--name', 'first admin', '--role', 'admin'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'create', '--name', 'first admin', '--role', 'admin', '--person', '運用 一郎', '--department', '情報システム部'], {
       env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
       encoding: 'utf8',
     })
@@ -82,5 +120,10 @@ describe('staff API keys', () => {
     const key = run.stdout.match(/kk_[A-Za-z0-9_-]{43}/)?.[0]
     expect(key).toBeDefined()
     expect(run.stdout).toMatch(/shown only once/)
+    expect(run.stdout).toContain('運用 一郎（情報システム部）')
+    // Without a person, no key: the usage says what is missing.
+    const unnamed = spawnSync(process.execPath, ['--import', 'tsx', cli, 'create', '--name', 'nobody', '--role', 'reviewer'], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8' })
+    expect(unnamed.status).toBe(2)
+    expect(unnamed.stderr).toContain('--person')
   })
 })

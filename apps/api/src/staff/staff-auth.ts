@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { StaffRole } from '@kakunin/schema/staff'
+import type { StaffPerson, StaffRole } from '@kakunin/schema/staff'
 import { ApiError } from '#src/http/api-error.ts'
-import { hashStaffKey } from './staff-keys.ts'
+import { hashStaffKey, personOf } from './staff-keys.ts'
 
 export interface StaffIdentity {
   id: string
   name: string
   role: StaffRole
+  /** The person acting with the key; null for an older key, which may read but not decide. */
+  person: StaffPerson | null
 }
 
 declare module 'fastify' {
@@ -32,7 +34,7 @@ export function authenticateStaff(app: FastifyInstance) {
     if (!key) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが必要です（Authorization: Bearer ...）')
     const found = await app.prisma.staffKey.findUnique({ where: { keyHash: hashStaffKey(key) } })
     if (!found || found.revokedAt) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが無効です')
-    request.staff = { id: found.id, name: found.name, role: found.role }
+    request.staff = { id: found.id, name: found.name, role: found.role, person: personOf(found) }
     // Recorded at minute precision, so reads do not become writes on every call.
     const now = app.deps.clock()
     if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
@@ -53,4 +55,15 @@ export function requireRole(role: StaffRole) {
 export function staffOf(request: FastifyRequest): StaffIdentity {
   if (!request.staff) throw new ApiError(401, 'UNAUTHORIZED', 'APIキーが必要です')
   return request.staff
+}
+
+/**
+ * The person deciding, for the 確認記録 (施行規則20条1項: who verified). A key that names no one may
+ * read but not decide: 403, and nothing changes.
+ */
+export function decidingPerson(staff: StaffIdentity): StaffPerson {
+  if (!staff.person) {
+    throw new ApiError(403, 'FORBIDDEN', 'このAPIキーには担当者（氏名と所属部署）が登録されていないため、審査の判断や確認の記録はできません。担当者を登録したAPIキーを発行してください。')
+  }
+  return staff.person
 }

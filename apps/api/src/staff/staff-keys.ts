@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { StaffRole } from '@kakunin/schema/staff'
+import type { StaffPerson, StaffRole } from '@kakunin/schema/staff'
 import type { Prisma } from '#src/db/prisma-plugin.ts'
 import type { StaffKey } from '#src/generated/prisma/client.ts'
 
@@ -11,17 +11,31 @@ export function newStaffKey() {
 
 export const hashStaffKey = (key: string) => createHash('sha256').update(key).digest('hex')
 
-export async function createStaffKey(prisma: Prisma, input: { name: string; role: StaffRole; createdById?: string | null }) {
+export async function createStaffKey(prisma: Prisma, input: { name: string; role: StaffRole; person: StaffPerson | null; createdById?: string | null }) {
   const { key, prefix, keyHash } = newStaffKey()
-  const record = await prisma.staffKey.create({ data: { name: input.name, role: input.role, prefix, keyHash, createdById: input.createdById ?? null } })
+  const record = await prisma.staffKey.create({
+    data: {
+      name: input.name,
+      role: input.role,
+      personName: input.person?.name ?? null,
+      department: input.person?.department ?? null,
+      prefix,
+      keyHash,
+      createdById: input.createdById ?? null,
+    },
+  })
   return { key, record }
 }
+
+export const personOf = (key: Pick<StaffKey, 'personName' | 'department'>): StaffPerson | null =>
+  key.personName && key.department ? { name: key.personName, department: key.department } : null
 
 export function toKeyView(key: StaffKey) {
   return {
     id: key.id,
     name: key.name,
     role: key.role,
+    person: personOf(key),
     prefix: key.prefix,
     createdAt: key.createdAt.toISOString(),
     revokedAt: key.revokedAt?.toISOString() ?? null,

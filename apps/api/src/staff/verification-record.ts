@@ -35,13 +35,15 @@ export function verificationRecord(record: ApplicationRecord, link: LinkBasis | 
   const decision = [...record.events].reverse().find((e) => e.type === 'DECIDED')
   const enhanced = record.events.find((e) => e.type === 'DECIDED' && e.toStatus === 'ENHANCED_REVIEW')
   const grounds = ((enhanced?.data as { highRiskGrounds?: HighRiskGround[] } | undefined)?.highRiskGrounds ?? []).map((g) => HIGH_RISK_GROUND_LABELS[g])
+  // A staff decision names the person who made it (施行規則20条1項1号: 確認を行った者).
+  const decidingStaff = decision?.actorType === 'STAFF' ? ((decision.data as { person?: { name: string; department: string } }).person ?? null) : null
   const external = (decided?.result as { external?: Record<string, string> } | null)?.external ?? null
   const agent = answers.agent?.hasAgent === 'YES' ? answers.agent.agent : null
   return {
     reference: record.reference,
     status: record.status,
     /** 1号・2号: who verified, and who made the record. */
-    verifiedBy: decision ? { actorType: decision.actorType, actorId: decision.actorId, at: decision.createdAt } : null,
+    verifiedBy: decision ? { actorType: decision.actorType, actorId: decision.actorId, person: decidingStaff, at: decision.createdAt } : null,
     recordCreatedBy: 'kakunin（自動作成）',
     /** 3号・11号: when the ID was received and the transaction date (the application's submission). */
     documentReceivedAt: decided?.submittedAt ?? null,
@@ -77,7 +79,12 @@ export function verificationRecord(record: ApplicationRecord, link: LinkBasis | 
         ? {
             grounds,
             documents: record.reviewDocuments.map((d) => ({ kind: REVIEW_DOCUMENT_LABELS[d.kind], type: d.type, sha256: d.sha256, at: d.createdAt })),
-            approvedBy: decision?.toStatus === 'APPROVED' && decision.actorType === 'STAFF' ? ((decision.data as { keyName?: string }).keyName ?? decision.actorId) : null,
+            approvedBy:
+              decision?.toStatus === 'APPROVED' && decision.actorType === 'STAFF'
+                ? decidingStaff
+                  ? `${decidingStaff.name}（${decidingStaff.department}）`
+                  : ((decision.data as { keyName?: string }).keyName ?? decision.actorId)
+                : null,
             reason: decision?.toStatus === 'APPROVED' ? ((decision.data as { reason?: string | null }).reason ?? null) : null,
           }
         : null,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '#src/app.ts'
 import { JPEG, PDF } from '@kakunin/test-data/documents'
 import { multipart } from '#src/test/sandbox-phone.ts'
-import { staffClient } from '#src/test/staff-client.ts'
+import { staffClient, TEST_PERSON } from '#src/test/staff-client.ts'
 import { buildTestApp } from '#src/test/test-app.ts'
 import { validAnswers } from '#src/test/valid-answers.ts'
 import { verifiedApplicant } from '#src/test/verified-applicant.ts'
@@ -65,7 +65,7 @@ describe('high-risk customers (犯収法4条2項): enhanced review', () => {
     expect(await sidVerified(a.sid)).toBe(true)
     expect((await upload(a, 'ADDITIONAL_ID', JPEG)).statusCode).toBe(409)
     const record = (await compliance.get(`/applications/${a.id}/record`)).json()
-    expect(record.highRisk).toMatchObject({ grounds: [expect.stringContaining('外国PEPs')], approvedBy: 'test compliance', reason: '源泉徴収票と住民票の写しで確認した' })
+    expect(record.highRisk).toMatchObject({ grounds: [expect.stringContaining('外国PEPs')], approvedBy: `${TEST_PERSON.name}（${TEST_PERSON.department}）`, reason: '源泉徴収票と住民票の写しで確認した' })
     expect(record.highRisk.documents).toHaveLength(2)
   })
 

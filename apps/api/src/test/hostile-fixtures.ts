@@ -6,6 +6,7 @@ import { createStaffKey } from '#src/staff/staff-keys.ts'
 import { sandboxWebhookPayload } from '#src/verification/sandbox/sandbox-webhook.ts'
 import { trustdockWebhook } from '#src/verification/trustdock/trustdock-provider.ts'
 import { applicantBrowser } from './applicant-browser.ts'
+import { TEST_PERSON } from './staff-client.ts'
 import { validAgentPerson, withAgent } from '@kakunin/test-data/answers'
 import { JPEG, matchingDetails, multipart, sandboxPhone } from './sandbox-phone.ts'
 import { validAnswers } from './valid-answers.ts'
@@ -157,10 +158,10 @@ export async function hostileFixtures(app: App) {
   const cookies = new Map(Object.entries(browsers).map(([label, browser]) => [label, browser.headers.cookie.replace(/^kakunin_applicant=/, '')]))
 
   const staffKeys = new Map<StaffRole, string>()
-  for (const role of STAFF_ROLES) staffKeys.set(role, (await createStaffKey(app.prisma, { name: `hostile ${role.toLowerCase()}`, role })).key)
+  for (const role of STAFF_ROLES) staffKeys.set(role, (await createStaffKey(app.prisma, { name: `hostile ${role.toLowerCase()}`, role, person: TEST_PERSON })).key)
   // Keys the requests may revoke; the ones above must keep working.
   const spareKeyIds: string[] = []
-  for (const role of STAFF_ROLES) spareKeyIds.push((await createStaffKey(app.prisma, { name: `spare ${role.toLowerCase()}`, role })).record.id)
+  for (const role of STAFF_ROLES) spareKeyIds.push((await createStaffKey(app.prisma, { name: `spare ${role.toLowerCase()}`, role, person: TEST_PERSON })).record.id)
 
   for (const label of ['filled', 'linkDraft', 'filled']) {
     const sent = await browsers[label]!.send('POST', `/api/applications/${browsers[label]!.id}/draft-link`, {})
