@@ -4,7 +4,7 @@ import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
 import { apiFetch } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from '#src/features/application/api/current-application-key.ts'
 import { ownVersion, writeInBackground } from '#src/features/application/api/own-versions.ts'
-import { holdFields, type HeldFields } from './draft-storage.ts'
+import { holdFields, readHeldFields, type HeldFields } from './draft-storage.ts'
 
 export interface SaveStepDraftInput {
   id: string
@@ -37,12 +37,25 @@ export function useSaveStepDraft() {
  * that a closing tab still delivers them); once they are in, this tab holds only the wrong ones.
  * Until then, or when the save is refused, the tab holds everything typed (`typed`).
  */
-export function saveDraftOnLeave(queryClient: QueryClient, input: SaveStepDraftInput, typed: HeldFields, invalid: HeldFields) {
+export function saveDraftOnLeave(
+  queryClient: QueryClient,
+  input: SaveStepDraftInput,
+  typed: HeldFields,
+  invalid: HeldFields,
+  { leavingPage = false } = {},
+) {
   holdFields(input.id, input.step, typed)
-  return writeInBackground(input.id, input.version, async (version) => {
-    const application = await putDraft({ ...input, version }, true)
-    holdFields(input.id, input.step, invalid)
-    queryClient.setQueryData(CURRENT_APPLICATION_KEY, application)
-    return application
-  })
+  const heldNow = JSON.stringify(readHeldFields(input.id, input.step))
+  return writeInBackground(
+    input.id,
+    input.version,
+    async (version) => {
+      const application = await putDraft({ ...input, version }, true)
+      // Only if nothing newer was held meanwhile (the person came back and left again).
+      if (JSON.stringify(readHeldFields(input.id, input.step)) === heldNow) holdFields(input.id, input.step, invalid)
+      queryClient.setQueryData(CURRENT_APPLICATION_KEY, application)
+      return application
+    },
+    { leavingPage },
+  )
 }

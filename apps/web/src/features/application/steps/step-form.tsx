@@ -126,20 +126,20 @@ export function StepForm<S extends StepId, V extends FieldValues>(props: StepFor
   // a reload, closing the tab): the fields right on their own are saved as a draft in the
   // background, the wrong ones stay in this tab. Writes after it carry the version it leaves.
   const queryClient = useQueryClient()
-  const leave = useRef<() => void>(() => undefined)
+  const leave = useRef<(leavingPage?: boolean) => void>(() => undefined)
   useEffect(() => {
-    leave.current = () => {
+    leave.current = (leavingPage = false) => {
       const values = form.getValues()
       if (!saved.differs(values)) return
       saved.mark(values)
       const split = splitDraft(step, values)
       if (!worthSaving(split.valid)) return holdFields(application.id, step, values)
       const resumeAt = fromConfirm ? 'confirm' : step
-      void saveDraftOnLeave(queryClient, { id: application.id, step, version: application.version, values: split.valid, resumeAt }, values, split.invalid)
+      void saveDraftOnLeave(queryClient, { id: application.id, step, version: application.version, values: split.valid, resumeAt }, values, split.invalid, { leavingPage })
     }
   })
   useEffect(() => {
-    const onPageHide = () => leave.current()
+    const onPageHide = () => leave.current(true)
     window.addEventListener('pagehide', onPageHide)
     return () => {
       window.removeEventListener('pagehide', onPageHide)
