@@ -79,6 +79,8 @@ const DATA = {
   EXTERNAL_VERIFICATION_RECORDED: z.looseObject({ verificationId: id, method: z.string(), documentName: z.string(), verifiedOn: z.string(), verifiedBy: z.string(), ...staffKeyData }),
   /** Staff suspect なりすまし or 偽り: the application becomes high-risk (犯収法施行令12条1項). */
   SUSPICION_FLAGGED: z.looseObject({ reason: z.string(), ...staffKeyData }),
+  /** A 付記 added to the frozen 確認記録 (its text is in the note, not repeated here). */
+  RECORD_NOTE_ADDED: z.looseObject({ recordId: id, noteId: id, ...staffKeyData }),
   /** A document for enhanced review, uploaded by the applicant (its fingerprint; the bytes are stored apart). */
   REVIEW_DOCUMENT_UPLOADED: z.looseObject({ documentId: id, kind: z.enum(REVIEW_DOCUMENT_KINDS), type: z.string(), bytes: z.number(), sha256: z.string() }),
 } as const

@@ -208,6 +208,9 @@ export const externalVerificationBody = z.strictObject({
 })
 export type ExternalVerificationBody = z.infer<typeof externalVerificationBody>
 
+/** 付記: a fact added to a frozen 確認記録 (e.g. a correction learnt later), never a rewrite of it. */
+export const recordNoteBody = z.strictObject({ text: requiredText(2000, '付記する内容を入力してください') })
+
 /** Staff suspect なりすまし or 偽り: the application is then verified as high-risk. */
 export const suspicionBody = z.strictObject({ reason: requiredText(2000, '疑いの理由を入力してください') })
 

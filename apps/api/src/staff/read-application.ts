@@ -4,6 +4,8 @@ import { answersOf } from '#src/state/approval-evidence.ts'
 import { toSummary } from '#src/state/application-view.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 import type { AppDeps } from '#src/deps.ts'
+import type { Prisma } from '#src/db/prisma-plugin.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { notFound } from '#src/http/api-error.ts'
 import type { StaffIdentity } from './staff-auth.ts'
 
@@ -15,7 +17,13 @@ const iso = (date: Date | null) => date?.toISOString() ?? null
  */
 export async function readApplication(deps: Pick<AppDeps, 'prisma' | 'clock'>, id: string, staff: StaffIdentity, purpose: 'VIEWED' | 'EXPORTED' = 'VIEWED') {
   const { prisma } = deps
-  const now = deps.clock()
+  if (!(await prisma.application.findUnique({ where: { id }, select: { id: true } }))) throw notFound('お申し込みが見つかりません')
+  await recordEvent(prisma, id, { type: `PII_${purpose}`, actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role } }, deps.clock())
+  return loadApplicationRecord(prisma, id)
+}
+
+/** The same, read inside a transaction (the approval freezing its 確認記録) or after the event above. */
+export async function loadApplicationRecord(prisma: Prisma | TransactionClient, id: string) {
   const application = await prisma.application.findUnique({
     where: { id },
     include: {
@@ -25,7 +33,6 @@ export async function readApplication(deps: Pick<AppDeps, 'prisma' | 'clock'>, i
     },
   })
   if (!application) throw notFound('お申し込みが見つかりません')
-  await recordEvent(prisma, id, { type: `PII_${purpose}`, actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role } }, now)
   const events = await prisma.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } })
   return {
     ...toSummary(application),
@@ -72,4 +79,4 @@ export async function readApplication(deps: Pick<AppDeps, 'prisma' | 'clock'>, i
   }
 }
 
-export type ApplicationRecord = Awaited<ReturnType<typeof readApplication>>
+export type ApplicationRecord = Awaited<ReturnType<typeof loadApplicationRecord>>

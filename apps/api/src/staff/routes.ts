@@ -19,9 +19,11 @@ import { listApplications } from './list-applications.ts'
 import { readApplication } from './read-application.ts'
 import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
 import { createStaffKey, toKeyView } from './staff-keys.ts'
-import { linkRecordOf, verificationRecord, verificationRecordCsv } from './verification-record.ts'
+import { exportedRecord } from '#src/record/export-record.ts'
+import { verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
+import { recordNoteRoutes } from '#src/record/record-note-routes.ts'
 import { staffOutboxRoutes } from './outbox-routes.ts'
 import { verifiedRootOf } from '#src/state/approval-evidence.ts'
 
@@ -35,6 +37,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   authenticateStaff(app)
   await app.register(staffInquiryRoutes)
   await app.register(staffEvidenceRoutes)
+  await app.register(recordNoteRoutes)
   await app.register(staffOutboxRoutes)
   const viewer = requireRole('VIEWER')
   const reviewer = requireRole('REVIEWER')
@@ -69,7 +72,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const read = await readApplication(app.deps, request.params.id, staffOf(request), 'EXPORTED')
-      const record = verificationRecord(read, read.flow === 'LINK_VERIFIED' ? await linkRecordOf(app.prisma, read.id) : null)
+      const record = await exportedRecord(app.prisma, read)
       if (request.query.format === 'json') return record
       return reply
         .type('text/csv; charset=utf-8')

@@ -1,5 +1,6 @@
 import { formatAddress } from '@kakunin/schema/address'
 import type { Prisma } from '#src/db/prisma-plugin.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { receivedAt } from '#src/state/approval-evidence.ts'
 import { formatBirthDate } from '@kakunin/schema/birth-date'
 import { RELATIONSHIP_LABELS } from '@kakunin/schema/form/agent-step'
@@ -135,7 +136,7 @@ const csvCell = (value: unknown) => {
 }
 
 /** The same record as CSV: one item per row (項目, 内容), UTF-8 with BOM for Excel. */
-export function verificationRecordCsv(record: ReturnType<typeof verificationRecord>): string {
+export function verificationRecordCsv(record: object): string {
   const rows: [string, unknown][] = []
   const walk = (prefix: string, value: unknown) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -151,7 +152,7 @@ export function verificationRecordCsv(record: ReturnType<typeof verificationReco
 }
 
 /** The link basis of an approved (or pending) 2回目以降 application: its latest owner confirmation and root. */
-export async function linkRecordOf(prisma: Prisma, applicationId: string): Promise<LinkBasis | null> {
+export async function linkRecordOf(prisma: Prisma | TransactionClient, applicationId: string): Promise<LinkBasis | null> {
   const confirmation = await prisma.ownerConfirmation.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' }, include: { reliedOn: { select: { reference: true } } } })
   if (!confirmation) return null
   const root = await prisma.application.findUnique({ where: { id: confirmation.rootApplicationId }, select: { reference: true } })

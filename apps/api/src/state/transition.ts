@@ -5,6 +5,7 @@ import { HIGH_RISK_GROUND_LABELS, REVIEW_DOCUMENT_LABELS, type HighRiskGround } 
 import type { StaffRole } from '@kakunin/schema/staff'
 import { canTransition, type Actor } from '@kakunin/schema/status-machine'
 import type { Prisma } from '#src/db/prisma-plugin.ts'
+import { freezeRecord } from '#src/record/freeze-record.ts'
 import { queueVerdictEmail, type VerdictMailSettings } from '#src/email/verdict-email.ts'
 import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
@@ -90,6 +91,8 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
       const changed = await tx.application.findUniqueOrThrow({ where: { id: application.id } })
       const denial = change.event.data.denial as { hints?: string[] } | undefined
       await queueVerdictEmail(tx, deps.mail, { ...changed, answers: answersOf(changed) }, to, denial?.hints ?? [], change.now)
+      // Approved: the 確認記録 is made now, frozen with its digest, in the same transaction.
+      if (to === 'APPROVED') await freezeRecord(tx, application.id, change.now)
       await change.after?.(tx, changed)
       return { application: changed, to }
     })

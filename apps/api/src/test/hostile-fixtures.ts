@@ -118,7 +118,8 @@ function bodyExamples(): Record<string, readonly unknown[]> {
       { decision: 'APPROVE', version: 1, reason: '書類を確認しました', internalNote: 'メモ' },
       { decision: 'DENY', version: 1, reasonCodes: ['ID_MISMATCH_NAME'], noteToApplicant: '氏名が一致しません', internalNote: '' },
     ],
-    'POST /api/staff/keys': [{ name: '確認担当', role: 'VIEWER' }],
+    'POST /api/staff/keys': [{ name: '確認担当', role: 'VIEWER', person: { name: '確認 太郎', department: '取引時確認センター' } }],
+    'POST /api/staff/applications/{id}/record/notes': [{ text: '住所変更の届出を受けた。' }],
     'POST /api/sandbox-ekyc/sessions/{token}/start': [{ method: 'ic_chip', documentType: 'my_number_card' }, { method: 'ho', documentType: 'drivers_license' }],
     'POST /api/sandbox-ekyc/sessions/{token}/complete': [matchingDetails],
   }
