@@ -1,3 +1,4 @@
+import { japanDate } from './japan-time.ts'
 import { accountSid } from './account-sid.ts'
 import { APPLICATION_STATUSES, version } from './application.ts'
 import { APPLICATION_FLOWS } from './application-flow.ts'
@@ -207,6 +208,42 @@ export const externalVerificationBody = z.strictObject({
   verifiedBy: requiredText(100, '確認を行った担当者の氏名を入力してください'),
 })
 export type ExternalVerificationBody = z.infer<typeof externalVerificationBody>
+
+function isCalendarDate(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value
+}
+
+/** A date that exists on the calendar, as YYYY-MM-DD. */
+const calendarDate = dateOnly.check(z.refine(isCalendarDate, '実在する日付を指定してください'))
+
+/** The day one year after `from` (YYYY-MM-DD): a period must end before it. */
+function yearAfter(from: string): string {
+  const day = new Date(`${from}T00:00:00Z`)
+  day.setUTCFullYear(day.getUTCFullYear() + 1)
+  return day.toISOString().slice(0, 10)
+}
+
+/**
+ * An audit export: every 確認記録 frozen between two dates in Japan (both included, today by
+ * default), at most one year, as JSON Lines or CSV.
+ */
+export const recordExportQuery = z
+  .strictObject({
+    // Today in Japan when left out: the day's decisions.
+    decidedFrom: z._default(calendarDate, () => japanDate()),
+    decidedTo: z._default(calendarDate, () => japanDate()),
+    format: z._default(z.enum(['jsonl', 'csv']), 'jsonl'),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      // The period only once both ends are dates (their own errors are said on them).
+      if (!isCalendarDate(value.decidedFrom) || !isCalendarDate(value.decidedTo)) return
+      if (value.decidedTo < value.decidedFrom) ctx.issues.push({ code: 'custom', path: ['decidedTo'], input: value.decidedTo, message: '終了日には開始日以降の日付を指定してください' })
+      else if (value.decidedTo >= yearAfter(value.decidedFrom)) ctx.issues.push({ code: 'custom', path: ['decidedTo'], input: value.decidedTo, message: '期間は1年以内で指定してください' })
+    }),
+  )
+export type RecordExportQuery = z.infer<typeof recordExportQuery>
 
 /** 付記: a fact added to a frozen 確認記録 (e.g. a correction learnt later), never a rewrite of it. */
 export const recordNoteBody = z.strictObject({ text: requiredText(2000, '付記する内容を入力してください') })

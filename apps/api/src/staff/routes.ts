@@ -23,7 +23,7 @@ import { exportedRecord } from '#src/record/export-record.ts'
 import { verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
-import { recordNoteRoutes } from '#src/record/record-note-routes.ts'
+import { recordRoutes } from '#src/record/record-routes.ts'
 import { staffOutboxRoutes } from './outbox-routes.ts'
 import { verifiedRootOf } from '#src/state/approval-evidence.ts'
 
@@ -37,7 +37,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   authenticateStaff(app)
   await app.register(staffInquiryRoutes)
   await app.register(staffEvidenceRoutes)
-  await app.register(recordNoteRoutes)
+  await app.register(recordRoutes)
   await app.register(staffOutboxRoutes)
   const viewer = requireRole('VIEWER')
   const reviewer = requireRole('REVIEWER')

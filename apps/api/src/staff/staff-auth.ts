@@ -61,9 +61,9 @@ export function staffOf(request: FastifyRequest): StaffIdentity {
  * The person deciding, for the 確認記録 (施行規則20条1項: who verified). A key that names no one may
  * read but not decide: 403, and nothing changes.
  */
-export function decidingPerson(staff: StaffIdentity): StaffPerson {
+export function decidingPerson(staff: StaffIdentity, action = '審査の判断や確認の記録'): StaffPerson {
   if (!staff.person) {
-    throw new ApiError(403, 'FORBIDDEN', 'このAPIキーには担当者（氏名と所属部署）が登録されていないため、審査の判断や確認の記録はできません。担当者を登録したAPIキーを発行してください。')
+    throw new ApiError(403, 'FORBIDDEN', `このAPIキーには担当者（氏名と所属部署）が登録されていないため、${action}はできません。担当者を登録したAPIキーを発行してください。`)
   }
   return staff.person
 }

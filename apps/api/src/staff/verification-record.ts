@@ -128,7 +128,7 @@ export function verificationRecord(record: ApplicationRecord, link: LinkBasis | 
   }
 }
 
-const csvCell = (value: unknown) => {
+export const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
   // A leading = + - @ would run as a formula in a spreadsheet.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text

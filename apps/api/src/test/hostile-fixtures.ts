@@ -232,6 +232,8 @@ export async function hostileFixtures(app: App) {
       createdTo: ['2027-12-31'],
       submittedFrom: ['2026-01-01'],
       submittedTo: ['2027-12-31'],
+      decidedFrom: ['2026-01-01'],
+      decidedTo: ['2026-12-31'],
       to: ['taro@example.com'],
     },
     examples: bodyExamples(),

@@ -1,16 +1,45 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
-import { recordNoteBody } from '@kakunin/schema/staff'
+import { recordExportQuery, recordNoteBody } from '@kakunin/schema/staff'
 import { z } from '@kakunin/schema/zod'
 import { conflict, notFound } from '#src/http/api-error.ts'
 import { decidingPerson, requireRole, staffOf } from '#src/staff/staff-auth.ts'
 import { recordEvent } from '#src/state/event-log.ts'
+import { periodExport } from './period-export.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
 
-/** 付記 to the frozen 確認記録: appended by a named person, with an event; the record itself never changes. */
-export const recordNoteRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * 付記 to the frozen 確認記録: appended by a named person, with an event; the record itself never
+ * changes. And the audit export of a period, for an inspection.
+ */
+export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/records',
+    {
+      preHandler: requireRole('COMPLIANCE'),
+      schema: {
+        tags: ['staff'],
+        summary: 'Every 確認記録 frozen in a period (Japan dates, at most one year), streamed as JSON Lines or CSV',
+        security: [{ staffKey: [] }],
+        querystring: recordExportQuery,
+        produces: ['application/x-ndjson', 'text/csv'],
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request)
+      const person = decidingPerson(staff, '確認記録の書き出し')
+      const query = request.query
+      const csv = query.format === 'csv'
+      return reply
+        .type(csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="kakunin-records-${query.decidedFrom}-${query.decidedTo}.${csv ? 'csv' : 'jsonl'}"`)
+        .send(periodExport(app.deps, query, { staffKeyId: staff.id, person }) as never)
+    },
+  )
+
   app.post(
     '/applications/:id/record/notes',
     {
