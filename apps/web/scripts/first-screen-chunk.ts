@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Rollup } from 'vite'
+import { indexModules, staticClosure } from './module-graph.ts'
 
 /**
  * Keeps the first screen's JavaScript in few files. Left alone, Rollup splits the code the entry
@@ -13,19 +14,9 @@ export function firstScreenChunk(entryPage: string): Rollup.GetManualChunk {
   const entryId = path.resolve(import.meta.dirname, '..', entryPage)
   let members: Set<string> | undefined
 
-  function staticClosure(id: string, meta: Rollup.ManualChunkMeta, into = new Set<string>()): Set<string> {
-    if (into.has(id)) return into
-    into.add(id)
-    for (const imported of meta.getModuleInfo(id)?.importedIds ?? []) staticClosure(imported, meta, into)
-    return into
-  }
-
   return (id, meta) => {
     if (!members) {
-      const inIndex = new Set<string>()
-      for (const moduleId of meta.getModuleIds()) {
-        if (meta.getModuleInfo(moduleId)?.isEntry) staticClosure(moduleId, meta, inIndex)
-      }
+      const inIndex = indexModules(meta)
       // The entry page stays a chunk of its own: it is the route's dynamic import.
       members = new Set([...staticClosure(entryId, meta)].filter((moduleId) => moduleId !== entryId && !inIndex.has(moduleId)))
     }

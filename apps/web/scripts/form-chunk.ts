@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Rollup } from 'vite'
+import { indexModules, staticClosure } from './module-graph.ts'
 
 /**
  * The form's steps as one chunk, `form`: the step pages and everything they load statically that
@@ -12,30 +13,17 @@ import type { Rollup } from 'vite'
  */
 export function formChunk(stepPages: string[], before: Rollup.GetManualChunk): Rollup.GetManualChunk {
   const roots = stepPages.map((page) => path.resolve(import.meta.dirname, '..', page))
-  let members: Set<string> | undefined
-  let shared: Set<string> | undefined
-
-  function staticClosure(id: string, meta: Rollup.ManualChunkMeta, into: Set<string>): Set<string> {
-    if (into.has(id)) return into
-    into.add(id)
-    for (const imported of meta.getModuleInfo(id)?.importedIds ?? []) staticClosure(imported, meta, into)
-    return into
-  }
+  let graph: { inForm: Set<string>; inIndex: Set<string> } | undefined
 
   return (id, meta) => {
     const earlier = before(id, meta)
     if (earlier) return earlier
-    if (!members) {
-      const inIndex = new Set<string>()
-      for (const moduleId of meta.getModuleIds()) {
-        if (meta.getModuleInfo(moduleId)?.isEntry) staticClosure(moduleId, meta, inIndex)
-      }
+    if (!graph) {
       const inForm = new Set<string>()
       for (const root of roots) staticClosure(root, meta, inForm)
-      members = new Set([...inForm].filter((moduleId) => !inIndex.has(moduleId)))
-      shared = new Set([...inForm].filter((moduleId) => inIndex.has(moduleId)))
+      graph = { inForm, inIndex: indexModules(meta) }
     }
-    if (shared?.has(id)) return 'first-screen'
-    return members.has(id) ? 'form' : undefined
+    if (!graph.inForm.has(id)) return undefined
+    return graph.inIndex.has(id) ? 'first-screen' : 'form'
   }
 }

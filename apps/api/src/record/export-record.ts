@@ -1,6 +1,6 @@
 import type { Prisma } from '#src/db/prisma-plugin.ts'
 import type { ApplicationRecord } from '#src/staff/read-application.ts'
-import { linkRecordOf, verificationRecord } from '#src/staff/verification-record.ts'
+import { recordOf } from '#src/staff/verification-record.ts'
 
 /**
  * The 確認記録 as staff export it: once approved, the record frozen then, exactly as stored, with
@@ -8,7 +8,7 @@ import { linkRecordOf, verificationRecord } from '#src/staff/verification-record
  * history and the emails are always the current ones: they keep growing, so they are not frozen.
  */
 export async function exportedRecord(prisma: Prisma, read: ApplicationRecord) {
-  const live = verificationRecord(read, read.flow === 'LINK_VERIFIED' ? await linkRecordOf(prisma, read.id) : null)
+  const live = await recordOf(prisma, read)
   const frozen = await prisma.verificationRecord.findFirst({
     where: { applicationId: read.id },
     orderBy: { createdAt: 'desc' },

@@ -1,6 +1,6 @@
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { loadApplicationRecord } from '#src/staff/read-application.ts'
-import { linkRecordOf, verificationRecord } from '#src/staff/verification-record.ts'
+import { recordOf } from '#src/staff/verification-record.ts'
 import { recordDigest } from './record-digest.ts'
 
 /** The shape of a frozen record; a later shape gets a new number, old records keep theirs. */
@@ -8,8 +8,7 @@ export const RECORD_VERSION = 1
 
 /** The 確認記録 as it stands, without what keeps growing after the decision (history, emails). */
 export async function currentRecord(tx: TransactionClient, applicationId: string) {
-  const loaded = await loadApplicationRecord(tx, applicationId)
-  const { history: _history, emails: _emails, ...record } = verificationRecord(loaded, loaded.flow === 'LINK_VERIFIED' ? await linkRecordOf(tx, applicationId) : null)
+  const { history: _history, emails: _emails, ...record } = await recordOf(tx, await loadApplicationRecord(tx, applicationId))
   return record
 }
 

@@ -151,6 +151,11 @@ export function verificationRecordCsv(record: object): string {
   return `\ufeff${[['項目', '内容'], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
 }
 
+/** The 確認記録 of a loaded application as it stands, with the link basis when it is a 2回目以降 one. */
+export async function recordOf(prisma: Prisma | TransactionClient, loaded: ApplicationRecord) {
+  return verificationRecord(loaded, loaded.flow === 'LINK_VERIFIED' ? await linkRecordOf(prisma, loaded.id) : null)
+}
+
 /** The link basis of an approved (or pending) 2回目以降 application: its latest owner confirmation and root. */
 export async function linkRecordOf(prisma: Prisma | TransactionClient, applicationId: string): Promise<LinkBasis | null> {
   const confirmation = await prisma.ownerConfirmation.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' }, include: { reliedOn: { select: { reference: true } } } })
