@@ -1,7 +1,9 @@
+import { AGENT_EVIDENCE_KINDS, AGENT_GROUNDS } from './agent-ground.ts'
 import { APPLICATION_FLOWS } from './application-flow.ts'
 import { APPLICATION_STATUSES } from './application.ts'
 import { HIGH_RISK_GROUNDS, REVIEW_DOCUMENT_KINDS } from './high-risk.ts'
 import { ACTORS } from './status-machine.ts'
+import { VERIFICATION_SUBJECTS } from './verification.ts'
 import { STEP_IDS } from './form/steps.ts'
 import { z } from './zod.ts'
 
@@ -21,7 +23,8 @@ const DATA = {
   ANSWERS_SAVED: z.looseObject({ step: z.enum(STEP_IDS), values: z.unknown() }),
   /** Exactly what was submitted (to SUBMITTED). */
   SUBMITTED: z.looseObject({ answers: z.unknown() }),
-  VERIFICATION_REQUESTED: z.looseObject({ verificationId: id, provider: id, providerReference: id, expiresAt: z.unknown() }),
+  /** Rows from before 代理人 sessions have no subject: they are the customer's. */
+  VERIFICATION_REQUESTED: z.looseObject({ verificationId: id, provider: id, providerReference: id, expiresAt: z.unknown(), subject: z.optional(z.enum(VERIFICATION_SUBJECTS)) }),
   /** The phone opened the provider's flow (to VERIFYING). */
   VERIFICATION_STARTED: z.looseObject({ eventId: id, verificationId: id }),
   /** The provider received the images or IC data (to IN_REVIEW). */
@@ -55,6 +58,11 @@ const DATA = {
     rootVerificationId: z.optional(z.string()),
     confirmationId: z.optional(z.string()),
   }),
+  /**
+   * A provider approved one person's verification while the application still waits for the
+   * other's (customer or 代理人) or for the agent's ground: the status stays, the verdict is kept.
+   */
+  VERIFICATION_APPROVED: z.looseObject({ eventId: id, verificationId: id, subject: z.enum(VERIFICATION_SUBJECTS), waitingFor: z.string() }),
   /** A move the rules refused, by a provider or staff: nothing changed but this record. */
   TRANSITION_REFUSED: z.looseObject({ wanted: z.enum(APPLICATION_STATUSES), code: z.string(), message: z.string() }),
   /** Written before TRANSITION_REFUSED existed, for provider events in the wrong state. */
@@ -83,6 +91,25 @@ const DATA = {
   RECORD_NOTE_ADDED: z.looseObject({ recordId: id, noteId: id, ...staffKeyData }),
   /** A document for enhanced review, uploaded by the applicant (its fingerprint; the bytes are stored apart). */
   REVIEW_DOCUMENT_UPLOADED: z.looseObject({ documentId: id, kind: z.enum(REVIEW_DOCUMENT_KINDS), type: z.string(), bytes: z.number(), sha256: z.string() }),
+  /** 代理人: the applicant uploaded evidence of why the agent acts (its fingerprint; the bytes are stored apart). */
+  AGENT_EVIDENCE_UPLOADED: z.looseObject({ documentId: id, kind: z.enum(AGENT_EVIDENCE_KINDS), type: z.string(), bytes: z.number(), sha256: z.string() }),
+  /**
+   * 施行規則12条5項: why the 代理人 acts for the customer, decided by a named staff person (the
+   * document read, or the call made) or by the system (a relative at the customer's verified address).
+   */
+  AGENT_GROUND_DECIDED: z.looseObject({
+    ground: z.enum(AGENT_GROUNDS),
+    documentId: z.optional(z.string()),
+    sha256: z.optional(z.string()),
+    phoneNumber: z.optional(z.string()),
+    calledAt: z.optional(z.string()),
+    note: z.optional(z.string()),
+    customerVerificationId: z.optional(z.string()),
+    agentVerificationId: z.optional(z.string()),
+    keyName: z.optional(z.string()),
+    role: z.optional(z.string()),
+    person: z.optional(staffPersonData),
+  }),
 } as const
 
 export type EventType = keyof typeof DATA
@@ -90,7 +117,7 @@ export const EVENT_TYPES = Object.keys(DATA) as EventType[]
 export type EventData<T extends EventType> = z.infer<(typeof DATA)[T]>
 
 /** Event types that change the application's status, so only the transition module writes them. */
-export const STATUS_EVENT_TYPES = ['SUBMITTED', 'VERIFICATION_STARTED', 'VERIFICATION_SUBMITTED', 'DECIDED'] as const satisfies readonly EventType[]
+export const STATUS_EVENT_TYPES = ['SUBMITTED', 'VERIFICATION_STARTED', 'VERIFICATION_SUBMITTED', 'VERIFICATION_APPROVED', 'DECIDED'] as const satisfies readonly EventType[]
 export type StatusEventType = (typeof STATUS_EVENT_TYPES)[number]
 
 const envelope = {

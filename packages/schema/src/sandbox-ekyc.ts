@@ -1,5 +1,5 @@
 import { birthDate } from './birth-date.ts'
-import { requiredText } from './text.ts'
+import { optionalText, requiredText } from './text.ts'
 import { z } from './zod.ts'
 
 // The built-in sandbox eKYC provider's phone pages: it plays the vendor's app.
@@ -68,11 +68,23 @@ export const sandboxStartBody = z.strictObject({
   documentType: z.enum(DOCUMENT_TYPES, '本人確認書類の種類を選択してください'),
 })
 
-/** The details printed on the document, as the phone reads (here: types) them. */
+/**
+ * The details printed on the document, as the phone reads (here: types) them. The 記号番号, expiry
+ * and issuer go into the 確認記録 (施行規則20条1項). A 個人番号 is never taken: a 12-digit number
+ * is refused (a マイナンバーカード's record says that its number was not taken).
+ */
 export const sandboxDetailsBody = z.strictObject({
   familyName: requiredText(50, '姓を入力してください'),
   givenName: requiredText(50, '名を入力してください'),
   birthDate,
   address: requiredText(200, '住所を入力してください'),
+  documentNumber: z.optional(
+    optionalText(30).check(
+      z.overwrite((value) => value.replace(/[\s-]/g, '')),
+      z.refine((value) => !/^\d{12}$/.test(value), '個人番号（マイナンバー）は入力しないでください'),
+    ),
+  ),
+  expiresOn: z.optional(z.union([z.literal(''), z.iso.date('有効期限は YYYY-MM-DD の形で入力してください')])),
+  issuer: z.optional(optionalText(100)),
 })
 export type SandboxDetails = z.infer<typeof sandboxDetailsBody>

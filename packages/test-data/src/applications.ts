@@ -36,6 +36,7 @@ export const withUserAnswered = (overrides: Partial<z.input<typeof applicantAppl
 export function aVerification(overrides: Partial<z.input<typeof verificationView>> = {}): VerificationView {
   return verificationView.parse({
     id: VERIFICATION_ID,
+    subject: 'CUSTOMER',
     status: 'PENDING',
     url: 'http://localhost/m/verify/test-token',
     // A 1×1 PNG: the page shows whatever image the API drew.
@@ -49,4 +50,5 @@ export function aVerification(overrides: Partial<z.input<typeof verificationView
 export const currentVerification = (
   applicationStatus: CurrentVerificationResponse['applicationStatus'],
   verification: VerificationView | null,
-): CurrentVerificationResponse => ({ applicationStatus, verification })
+  agent: CurrentVerificationResponse['agent'] = null,
+): CurrentVerificationResponse => ({ applicationStatus, verification, agent })

@@ -14,6 +14,7 @@ export async function toVerificationView(verification: Verification, now: Date):
   const result = verification.result as { mismatches?: Mismatch[] } | null
   return {
     id: verification.id,
+    subject: verification.subject,
     status: expired ? 'EXPIRED' : verification.status,
     url: verification.url,
     qrCode: await QRCode.toDataURL(verification.url, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),
@@ -79,6 +80,6 @@ export async function currentVerification(deps: Pick<AppDeps, 'prisma' | 'clock'
     where: { applicationId, ...(application.submittedAt ? { createdAt: { gte: application.submittedAt } } : {}) },
     orderBy: { createdAt: 'desc' },
   })
-  return { applicationStatus: application.status, verification: latest ? await toVerificationView(latest, now) : null }
+  return { applicationStatus: application.status, verification: latest ? await toVerificationView(latest, now) : null, agent: null }
 }
 

@@ -7,6 +7,7 @@ import { personFields } from './person.ts'
 export const ADULT_AGE = 18
 
 export const RELATIONSHIPS = ['TEAMMATE', 'FRIEND', 'FAMILY', 'LEGAL_GUARDIAN', 'OTHER'] as const
+export type Relationship = (typeof RELATIONSHIPS)[number]
 export const RELATIONSHIP_LABELS = {
   TEAMMATE: 'チームメイト',
   FRIEND: '友達',

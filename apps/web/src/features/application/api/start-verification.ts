@@ -16,6 +16,7 @@ export function useStartVerification(id: string) {
       queryClient.setQueryData<CurrentVerificationResponse>(currentVerificationKey(id), (previous) => ({
         applicationStatus: previous?.applicationStatus ?? 'SUBMITTED',
         verification,
+        agent: previous?.agent ?? null,
       })),
   })
 }
