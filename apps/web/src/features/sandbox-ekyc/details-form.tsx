@@ -16,7 +16,18 @@ import { PhoneHeading, PhoneProgress } from './phone-layout.tsx'
 type Values = z.input<typeof sandboxDetailsBody>
 
 const resolver = schemaResolver(sandboxDetailsBody)
-const EMPTY: Values = { familyName: '', givenName: '', birthDate: { year: '', month: '', day: '' }, address: '' }
+const EMPTY: Values = {
+  familyName: '',
+  givenName: '',
+  birthDate: { year: '', month: '', day: '' },
+  address: '',
+  documentNumber: '',
+  expiresOn: '',
+  issuer: '',
+}
+
+/** A マイナンバーカード's number on its back is the 個人番号, which is never taken (番号法). */
+const TAKES_NO_NUMBER: readonly DocumentType[] = ['my_number_card']
 const UPLOAD_PREFIX = 'uploads.'
 
 /**
@@ -36,12 +47,14 @@ export function DetailsForm(props: {
   const [message, setMessage] = useState<string>()
   const { errors } = form.formState
   const { register } = form
+  const withNumber = !TAKES_NO_NUMBER.includes(documentType)
 
   const onSubmit = form.handleSubmit(
     async (values) => {
       setMessage(undefined)
       try {
-        await complete.mutateAsync(values)
+        const { documentNumber, ...rest } = values
+        await complete.mutateAsync(withNumber ? { ...rest, documentNumber } : rest)
       } catch (error) {
         const problem = readServerError(error)
         const missing: Partial<Record<UploadKind, string>> = {}
@@ -79,6 +92,43 @@ export function DetailsForm(props: {
             autoComplete="street-address"
             error={errorAt(errors, 'address')}
             registration={register('address')}
+          />
+          {withNumber ? (
+            <TextField
+              id="documentNumber"
+              label="記号番号"
+              required={false}
+              hint="本人確認書類に記載されている番号を、記載のとおりに入力してください。（例：旅券番号 TK1234567）"
+              autoComplete="off"
+              spellCheck={false}
+              width="medium"
+              error={errorAt(errors, 'documentNumber')}
+              registration={register('documentNumber')}
+            />
+          ) : (
+            <p className="notice" id="documentNumber-note">
+              マイナンバーカードの個人番号（マイナンバー）はお預かりしません。番号の入力は不要です。
+            </p>
+          )}
+          <TextField
+            id="expiresOn"
+            label="有効期限"
+            required={false}
+            hint="西暦で、年-月-日の形で入力してください。（例：2031-04-01）"
+            inputMode="numeric"
+            autoComplete="off"
+            width="medium"
+            error={errorAt(errors, 'expiresOn')}
+            registration={register('expiresOn')}
+          />
+          <TextField
+            id="issuer"
+            label="発行者"
+            required={false}
+            hint="本人確認書類を発行した機関を入力してください。（例：東京都公安委員会）"
+            autoComplete="off"
+            error={errorAt(errors, 'issuer')}
+            registration={register('issuer')}
           />
           <div className="actions">
             <button id="complete-submit" type="submit" className="button" disabled={complete.isPending}>
