@@ -2,11 +2,19 @@
 // shared schemas: data the API could not send fails here, in the test that uses it.
 import { applicantApplication, type ApplicantApplication } from '@kakunin/schema/application'
 import { validLogin, validType, validUser } from './answers.ts'
-import { verificationView, type CurrentVerificationResponse, type VerificationView } from '@kakunin/schema/verification'
+import {
+  agentVerificationView,
+  verificationView,
+  type AgentVerificationView,
+  type CurrentVerificationResponse,
+  type VerificationView,
+} from '@kakunin/schema/verification'
 import type { z } from '@kakunin/schema/zod'
 
 export const APPLICATION_ID = '3f1c2a4e-8b7d-4c6a-9e5f-1a2b3c4d5e6f'
 export const VERIFICATION_ID = '7d2e4b1a-5c3f-4e8d-a9b6-0c1d2e3f4a5b'
+export const AGENT_VERIFICATION_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+export const AGENT_EVIDENCE_ID = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e'
 
 /** The applicant's application as `GET /api/applications/current` answers it; a first-time draft unless told otherwise. */
 export function anApplication(overrides: Partial<z.input<typeof applicantApplication>> = {}): ApplicantApplication {
@@ -52,3 +60,24 @@ export const currentVerification = (
   verification: VerificationView | null,
   agent: CurrentVerificationResponse['agent'] = null,
 ): CurrentVerificationResponse => ({ applicationStatus, verification, agent })
+
+/** The agent's own session: another QR code, its own token. */
+export const anAgentSession = (overrides: Partial<z.input<typeof verificationView>> = {}): VerificationView =>
+  aVerification({ id: AGENT_VERIFICATION_ID, subject: 'AGENT', url: 'http://localhost/m/verify/agent-token', ...overrides })
+
+/**
+ * A declared 代理人 as the applicant's 身元確認 page sees them: 山田 花子, 家族 (a relative, who may
+ * live at the customer's address), no session yet, nothing uploaded, the ground not decided.
+ */
+export function anAgent(overrides: Partial<z.input<typeof agentVerificationView>> = {}): AgentVerificationView {
+  return agentVerificationView.parse({
+    name: '山田 花子',
+    relationship: 'FAMILY',
+    verification: null,
+    evidenceKind: 'POWER_OF_ATTORNEY',
+    evidenceRequired: false,
+    evidence: [],
+    groundDecided: false,
+    ...overrides,
+  })
+}

@@ -14,14 +14,20 @@ export const currentVerificationKey = (id: string) => ['applications', id, 'veri
 export const getCurrentVerification = (id: string, { poll = false } = {}) =>
   apiFetch<CurrentVerificationResponse>(`/applications/${encodeURIComponent(id)}/verifications/current`, { poll })
 
-/** The application waits for its identity verification (nobody has decided it yet). */
+/**
+ * The application waits for its identity verification (nobody has decided it yet). With a 代理人,
+ * IN_REVIEW may still wait for the other person's phone, and for the evidence of the agent's ground.
+ */
 const isAwaitingVerification = (data: CurrentVerificationResponse | undefined) =>
-  data?.applicationStatus === 'SUBMITTED' || data?.applicationStatus === 'VERIFYING'
+  data?.applicationStatus === 'SUBMITTED' ||
+  data?.applicationStatus === 'VERIFYING' ||
+  (data?.applicationStatus === 'IN_REVIEW' && data.agent !== null)
 
-/** Still waiting for the phone: a QR code is shown (or in use) and the phone flow has not finished. */
+const inUse = (status: string | undefined) => status === 'PENDING' || status === 'STARTED'
+
+/** Still waiting for a phone: a QR code is shown (or in use) and its phone flow has not finished. */
 export function isWaitingForPhone(data: CurrentVerificationResponse | undefined): boolean {
-  const status = data?.verification?.status
-  return isAwaitingVerification(data) && (status === 'PENDING' || status === 'STARTED')
+  return isAwaitingVerification(data) && (inUse(data?.verification?.status) || inUse(data?.agent?.verification?.status))
 }
 
 export const currentVerificationQueryOptions = (id: string) =>

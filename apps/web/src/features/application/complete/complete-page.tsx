@@ -4,6 +4,7 @@ import { MailNotArriving } from '#src/components/help/mail-not-arriving.tsx'
 import { SupportLinks } from '#src/components/help/support-links.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
 import { ApplicationGate } from '#src/features/application/application-gate.tsx'
+import { AgentFollowUp, hasAgent } from './agent-follow-up.tsx'
 import { EnhancedReview } from './enhanced-review.tsx'
 import { useFollowedApplication } from './follow-application.ts'
 import { DeniedNotice, ReviewState } from './review-state.tsx'
@@ -41,6 +42,7 @@ function Complete({ application }: { application: ApplicantApplication }) {
       <div role="status" className="review-status">
         <ReviewState application={application} />
       </div>
+      {hasAgent(application) && <AgentFollowUp application={application} />}
       {review && <EnhancedReview applicationId={application.id} review={review} />}
       {status !== 'DENIED' && <NextSteps review={review !== null} />}
       <Help />

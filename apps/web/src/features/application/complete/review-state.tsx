@@ -2,6 +2,7 @@ import { useLocation } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { CONFIRM_PATH } from '#src/features/application/apply-paths.ts'
 import { DenialHints } from '#src/features/application/denial/denial-hints.tsx'
+import { whoseMismatch } from '#src/features/application/denial/denied-subjects.ts'
 
 /**
  * Where a first-time application stands once the phone is done, for verify and お申し込み完了
@@ -47,11 +48,13 @@ function EnhancedReviewNotice({ review }: { review: ApplicantApplication['enhanc
 export function DeniedNotice({ application }: { application: ApplicantApplication }) {
   const [, navigate] = useLocation()
   const linked = application.flow === 'LINK_VERIFIED'
+  const whose = linked ? null : whoseMismatch(application.denial)
   return (
     <div className="notice notice-error">
       <p>
         <strong>{linked ? '新しいAccount SIDを紐付けできませんでした。' : '審査の結果、お申し込みを承認できませんでした。'}</strong>
       </p>
+      {whose && <p>{whose}</p>}
       <p>{linked ? '承認されなかった理由:' : '確認が必要な項目:'}</p>
       <DenialHints hints={application.denial?.hints ?? []} />
       <p>「内容を修正する」から、要確認の項目を修正して、もう一度お申し込みください。</p>

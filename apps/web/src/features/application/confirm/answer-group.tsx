@@ -3,7 +3,7 @@ import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import type { DraftAnswers, StepValues } from '@kakunin/schema/form/application-form'
 import { STEP_TITLES, type StepId } from '@kakunin/schema/form/steps'
 import { changePath } from '#src/features/application/apply-paths.ts'
-import { FLAG_ROW, FLAG_SUMMARY } from '#src/features/application/denial/denial-wording.ts'
+import { AGENT_FLAG_ROW, AGENT_FLAG_SUMMARY, FLAG_ROW, FLAG_SUMMARY } from '#src/features/application/denial/denial-wording.ts'
 import { answerRows, isFlagged } from './answer-rows.ts'
 import { CORRECTED_ROW } from './corrections.ts'
 
@@ -36,6 +36,10 @@ export function AnswerGroup<S extends StepId>({
   const needsCorrection =
     rows.some((row) => isFlagged(row, flagged) && !isFlagged(row, corrected)) ||
     flagged.some((field) => !corrected.includes(field) && !rows.some((row) => isFlagged(row, [field])))
+  // 代理人情報 was compared with the agent's own ID, not the customer's.
+  const agentRows = step === 'agent' && flow === 'FIRST_TIME'
+  const flagSummary = agentRows ? AGENT_FLAG_SUMMARY : FLAG_SUMMARY[flow]
+  const flagRow = agentRows ? AGENT_FLAG_ROW : FLAG_ROW[flow]
   return (
     <section className={needsCorrection ? 'answers answers-flagged' : 'answers'} aria-labelledby={`answers-${step}`}>
       <div className="answers-header">
@@ -45,7 +49,7 @@ export function AnswerGroup<S extends StepId>({
           <span className="visually-hidden">（{title}）</span>
         </Link>
       </div>
-      {needsCorrection && <p className="flag-summary">{FLAG_SUMMARY[flow]}</p>}
+      {needsCorrection && <p className="flag-summary">{flagSummary}</p>}
       {value ? (
         <dl className="answer-list">
           {rows.map((row) => {
@@ -56,7 +60,7 @@ export function AnswerGroup<S extends StepId>({
               <div className={rowClass} key={row.label}>
                 <dt>{row.label}</dt>
                 <dd>{row.value}</dd>
-                {correctedRow ? <dd className="flag flag-corrected">{CORRECTED_ROW}</dd> : flaggedRow && <dd className="flag">{FLAG_ROW[flow]}</dd>}
+                {correctedRow ? <dd className="flag flag-corrected">{CORRECTED_ROW}</dd> : flaggedRow && <dd className="flag">{flagRow}</dd>}
               </div>
             )
           })}

@@ -2,8 +2,10 @@ import { Link } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { ApplicationFlow } from '@kakunin/schema/application-flow'
 import { SupportLinks } from '#src/components/help/support-links.tsx'
+import { changePath } from '#src/features/application/apply-paths.ts'
 import { CORRECTION_ADVICE } from './correction-advice.ts'
 import { DenialHints } from './denial-hints.tsx'
+import { deniedSubjects, whoseMismatch } from './denied-subjects.ts'
 
 type Denial = NonNullable<ApplicantApplication['denial']>
 
@@ -18,12 +20,19 @@ export function DenialBanner({ denial, flow = 'FIRST_TIME' }: { denial: Denial; 
 }
 
 function FirstTimeDenial({ denial }: { denial: Denial }) {
+  const whose = whoseMismatch(denial)
   return (
     <section className="notice notice-error denial" aria-labelledby="denial-title">
       <h2 id="denial-title">審査の結果、お申し込みを承認できませんでした</h2>
-      <p>フォームにご入力いただいた内容と、ご提出いただいた本人確認書類の内容が一致しない可能性があります。</p>
+      <p>{whose ?? 'フォームにご入力いただいた内容と、ご提出いただいた本人確認書類の内容が一致しない可能性があります。'}</p>
       <h3>確認が必要な項目</h3>
       <DenialHints hints={denial.hints} />
+      {/* The agent's details are corrected in 代理人情報: the way there, straight back here after. */}
+      {deniedSubjects(denial).agent && (
+        <p>
+          <Link href={changePath('agent')}>代理人情報を修正する</Link>
+        </p>
+      )}
       <p>
         <strong>{CORRECTION_ADVICE}</strong>
       </p>

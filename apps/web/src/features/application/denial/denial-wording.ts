@@ -20,3 +20,8 @@ export const STEP_NOTICE: Record<ApplicationFlow, string> = {
   FIRST_TIME: '次の項目が本人確認書類の記載と一致しませんでした。',
   LINK_VERIFIED: '取引時確認済みのアカウントの所有者による確認が得られなかったため、お申し込みは承認されませんでした。',
 }
+
+/** 代理人情報 is checked against the agent's own ID. */
+export const AGENT_FLAG_SUMMARY = '代理人の方の本人確認書類の記載と一致しなかった項目があります。「変更」から修正してください。'
+export const AGENT_FLAG_ROW = '要確認: 代理人の方の本人確認書類の記載と一致しませんでした'
+export const AGENT_STEP_NOTICE = '次の項目が代理人の方の本人確認書類の記載と一致しませんでした。'

@@ -1,20 +1,14 @@
-import { useEffect, useState } from 'react'
-import { useLocation } from 'wouter'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { Loading } from '#src/components/feedback/loading.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
-import { useCurrentApplication } from '#src/features/application/api/get-current-application.ts'
-import { useCurrentVerification } from '#src/features/application/api/get-current-verification.ts'
-import { useSendDraftLink } from '#src/features/application/api/send-draft-link.ts'
-import { useStartVerification } from '#src/features/application/api/start-verification.ts'
 import { ApplicationGate } from '#src/features/application/application-gate.tsx'
-import { COMPLETE_PATH } from '#src/features/application/apply-paths.ts'
 import { EnhancedReview } from '#src/features/application/complete/enhanced-review.tsx'
-import { useFollowedApplication } from '#src/features/application/complete/follow-application.ts'
 import { ReviewState } from '#src/features/application/complete/review-state.tsx'
-import { DraftLinkStatus } from '#src/features/application/drafts/draft-link-status.tsx'
-import { PHASE_MESSAGES, verificationPhase } from './verification-phase.ts'
+import { AgentVerification } from './agent-verification.tsx'
+import { useVerificationFlow, type VerificationFlow } from './use-verification-flow.ts'
+import { PHASE_MESSAGES } from './verification-phase.ts'
 import { VerificationQr } from './verification-qr.tsx'
+import { Later, NextButton } from './verify-actions.tsx'
 
 /**
  * The page follows a first-time application from the QR code to its verdict, so it stays open in
@@ -23,54 +17,21 @@ import { VerificationQr } from './verification-qr.tsx'
  */
 const VERIFY_STATUSES = { FIRST_TIME: ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW', 'APPROVED', 'DENIED'], LINK_VERIFIED: [] } as const
 
-/** The application statuses in which the phone flow is still to be done. */
-const AWAITING_PHONE: readonly string[] = ['SUBMITTED', 'VERIFYING']
-
-/** 身元確認用フォーム: a QR code for the phone, the phone's progress live, then the verdict in place. */
+/** 身元確認用フォーム: a QR code for the phone (one per person with a 代理人), the phone's progress live, then the verdict in place. */
 export function VerifyPage() {
   return <ApplicationGate statuses={VERIFY_STATUSES}>{(application) => <Verification application={application} />}</ApplicationGate>
 }
 
 function Verification({ application }: { application: ApplicantApplication }) {
-  const current = useCurrentApplication()
-  const followed = useFollowedApplication()
-  const [, navigate] = useLocation()
-  const verification = useCurrentVerification(application.id)
-  const start = useStartVerification(application.id)
-  const draftLink = useSendDraftLink()
-  const [moving, setMoving] = useState(false)
+  const flow = useVerificationFlow(application)
+  return flow.withAgent ? <AgentVerification application={application} flow={flow} /> : <CustomerVerification application={application} flow={flow} />
+}
 
-  const data = verification.data
-  const phase = data ? verificationPhase(data) : undefined
+/** Without a 代理人: the customer's one QR code. */
+function CustomerVerification({ application, flow }: { application: ApplicantApplication; flow: VerificationFlow }) {
+  const { verification, data, phase, pastPhone, review, start } = flow
   const session = data?.verification
   const showQr = session && (phase === 'waiting' || phase === 'in-progress')
-
-  // The verification's poll sees the application move on (in review, or decided by staff without
-  // the phone); the application, read again, brings the verdict's details, which show in place.
-  // From then on the application is followed by itself until it is decided.
-  const { refetch: refetchApplication } = followed
-  const movedTo = data?.applicationStatus
-  useEffect(() => {
-    if (movedTo && movedTo !== application.status && AWAITING_PHONE.includes(application.status)) void refetchApplication()
-  }, [movedTo, application.status, refetchApplication])
-  const pastPhone = !AWAITING_PHONE.includes(application.status)
-  const review = application.status === 'ENHANCED_REVIEW' ? application.enhancedReview : null
-
-  function onStart() {
-    draftLink.reset()
-    start.mutate()
-  }
-
-  // The phone has finished: お申し込み完了, read afresh (the user's own request, not a poll), shows
-  // where the application stands; a denial is corrected from the button shown here instead.
-  async function onNext() {
-    setMoving(true)
-    await current.refetch()
-    setMoving(false)
-    navigate(COMPLETE_PATH)
-  }
-  const canGoOn = (phase === 'finished' || pastPhone) && application.status !== 'DENIED'
-
   return (
     <>
       <PageHeading title="身元確認用フォーム">身元確認用フォーム</PageHeading>
@@ -109,7 +70,7 @@ function Verification({ application }: { application: ApplicantApplication }) {
 
       {!pastPhone && (phase === 'none' || phase === 'expired') && (
         <div className="actions">
-          <button type="button" className="button" onClick={onStart} disabled={start.isPending}>
+          <button type="button" className="button" onClick={flow.onStart} disabled={start.isPending}>
             {phase === 'expired' ? '新しいQRコードを表示する' : '利用者身元確認プランの確認を行う'}
           </button>
         </div>
@@ -129,34 +90,15 @@ function Verification({ application }: { application: ApplicantApplication }) {
       {showQr && !pastPhone && <VerificationQr verification={session} />}
 
       {application.status !== 'DENIED' && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void onNext()}
-            disabled={!canGoOn || moving}
-            aria-describedby={canGoOn ? undefined : 'next-explanation'}
-          >
-            次へ
-          </button>
-          {!canGoOn && (
-            <p id="next-explanation" className="hint">
-              スマートフォンでの本人確認が完了すると、「次へ」を押せるようになります。
-            </p>
-          )}
-        </div>
+        <NextButton
+          canGoOn={flow.canGoOn}
+          moving={flow.moving}
+          onNext={flow.onNext}
+          explanation="スマートフォンでの本人確認が完了すると、「次へ」を押せるようになります。"
+        />
       )}
 
-      {!pastPhone && phase !== 'finished' && (
-        <section className="later" aria-labelledby="later-title">
-          <h2 id="later-title">あとで本人確認を行う場合</h2>
-          <p>Twilioコンソールログイン用メールアドレスに、この画面に戻るためのリンクをお送りします。</p>
-          <button type="button" className="button button-secondary" onClick={() => draftLink.mutate(application.id)} disabled={draftLink.isPending}>
-            あとで本人確認を行う
-          </button>
-          <DraftLinkStatus mutation={draftLink} />
-        </section>
-      )}
+      {!pastPhone && phase !== 'finished' && <Later applicationId={application.id} draftLink={flow.draftLink} />}
     </>
   )
 }
