@@ -23,3 +23,19 @@ const JAPAN_DATE_TIME = new Intl.DateTimeFormat('ja-JP', {
 
 /** An instant as people in Japan read it, whatever the machine's time zone: 2026年11月28日 12:05. */
 export const formatJapanDateTime = (at: Date | string) => JAPAN_DATE_TIME.format(typeof at === 'string' ? new Date(at) : at)
+
+/** An instant as a date in Japan, as the 確認記録 writes it: 2026年12月1日. */
+export function formatJapanDate(at: Date | string): string {
+  const { year, month, day } = japanToday(typeof at === 'string' ? new Date(at) : at)
+  return `${year}年${month}月${day}日`
+}
+
+/** An instant in ISO 8601 with Japan's offset: 2026-12-01T10:00:00.000+09:00 (the same instant as the UTC form). */
+export function japanIsoTime(at: Date | string): string {
+  const instant = typeof at === 'string' ? new Date(at) : at
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`not an instant: ${String(at)}`)
+  return `${new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, -1)}+09:00`
+}
+
+/** An instant as the 確認記録 holds it: the date people in Japan call it, and the exact time with +09:00. */
+export const japanInstant = (at: Date | string) => ({ date: formatJapanDate(at), at: japanIsoTime(at) })

@@ -4,7 +4,8 @@ import { APPLICATION_STATUSES, version } from './application.ts'
 import { APPLICATION_FLOWS } from './application-flow.ts'
 import { draftAnswers } from './form/application-form.ts'
 import { optionalText, queryText, requiredText } from './text.ts'
-import { VERIFICATION_STATUSES } from './verification.ts'
+import { VERIFICATION_STATUSES, VERIFICATION_SUBJECTS } from './verification.ts'
+import { AGENT_EVIDENCE_KINDS } from './agent-ground.ts'
 import { applicationEvent } from './events.ts'
 import { REVIEW_DOCUMENT_KINDS } from './high-risk.ts'
 import { VERIFICATION_METHODS } from './verification-method.ts'
@@ -104,6 +105,8 @@ export const staffApplicationDetail = z.object({
       id: z.uuid(),
       provider: z.string(),
       providerReference: z.string(),
+      /** Whose verification: the customer's or their 代理人's. */
+      subject: z.enum(VERIFICATION_SUBJECTS),
       method: z.nullable(z.string()),
       documentType: z.nullable(z.string()),
       status: z.enum(VERIFICATION_STATUSES),
@@ -129,6 +132,10 @@ export const staffApplicationDetail = z.object({
   ),
   reviewDocuments: z.array(
     z.object({ id: z.uuid(), kind: z.enum(REVIEW_DOCUMENT_KINDS), type: z.string(), bytes: z.int(), sha256: z.string(), createdAt: timestamp }),
+  ),
+  /** The 代理人's evidence (委任状, or what shows a 法定代理人): its fingerprint, never its content. */
+  agentEvidence: z.array(
+    z.object({ id: z.uuid(), kind: z.enum(AGENT_EVIDENCE_KINDS), type: z.string(), bytes: z.int(), sha256: z.string(), createdAt: timestamp }),
   ),
   events: z.array(applicationEvent),
 })

@@ -1,4 +1,5 @@
 import { applicationEvent } from '@kakunin/schema/events'
+import type { AgentEvidenceKind } from '@kakunin/schema/agent-ground'
 import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { answersOf } from '#src/state/approval-evidence.ts'
 import { toSummary } from '#src/state/application-view.ts'
@@ -30,6 +31,8 @@ export async function loadApplicationRecord(prisma: Prisma | TransactionClient, 
       verifications: { orderBy: { createdAt: 'asc' } },
       emails: { orderBy: { createdAt: 'asc' } },
       reviewDocuments: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, type: true, bytes: true, sha256: true, createdAt: true } },
+      // Never the content: the record names a document by its fingerprint.
+      agentEvidence: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, type: true, bytes: true, sha256: true, createdAt: true } },
     },
   })
   if (!application) throw notFound('お申し込みが見つかりません')
@@ -42,6 +45,7 @@ export async function loadApplicationRecord(prisma: Prisma | TransactionClient, 
       id: v.id,
       provider: v.provider,
       providerReference: v.providerReference,
+      subject: v.subject,
       method: v.method,
       documentType: v.documentType,
       status: v.status,
@@ -63,6 +67,7 @@ export async function loadApplicationRecord(prisma: Prisma | TransactionClient, 
       createdAt: e.createdAt.toISOString(),
     })),
     reviewDocuments: application.reviewDocuments.map((d) => ({ ...d, kind: d.kind as ReviewDocumentKind, createdAt: d.createdAt.toISOString() })),
+    agentEvidence: application.agentEvidence.map((d) => ({ ...d, kind: d.kind as AgentEvidenceKind, createdAt: d.createdAt.toISOString() })),
     // Parsed by the catalogue: each event is typed by its `type`.
     events: events.map((e) =>
       applicationEvent.parse({
