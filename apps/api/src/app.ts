@@ -35,6 +35,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { ownerConfirmationRoutes } from './owner-confirmation/routes.ts'
 import { ownerConfirmationExpiry } from './owner-confirmation/expiry-worker.ts'
 import { reviewDocumentRoutes } from './review-documents/routes.ts'
+import { agentEvidenceRoutes } from './agent/agent-evidence-routes.ts'
 import { rateLimitsFrom } from './http/rate-limit/rate-limits.ts'
 import { rateLimiting } from './http/rate-limit/rate-limiting-plugin.ts'
 
@@ -115,6 +116,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
       await api.register(applicationRoutes)
       await api.register(ownerConfirmationRoutes)
       await api.register(reviewDocumentRoutes)
+      await api.register(agentEvidenceRoutes)
       await api.register(verificationRoutes)
       await api.register(webhookRoutes)
       await api.register(resumeRoutes)

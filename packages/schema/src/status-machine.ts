@@ -48,6 +48,12 @@ export const SUBMITTABLE_STATUSES: readonly ApplicationStatus[] = (['DRAFT', 'DE
 /** Statuses in which the applicant may (re)open an eKYC session (a QR code). */
 export const VERIFIABLE_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING']
 
+/**
+ * With a 代理人, each person has a session: one may be done (the application IN_REVIEW) while the
+ * other's is still to be opened. Whether that person's session is done is the API's check.
+ */
+export const AGENT_VERIFIABLE_STATUSES: readonly ApplicationStatus[] = [...VERIFIABLE_STATUSES, 'IN_REVIEW']
+
 /** Statuses in which an application holds its Account SID: no other application may claim it. */
 export const SID_HOLDING_STATUSES: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW', 'APPROVED']
 

@@ -1,8 +1,11 @@
+import { formatAddress } from '@kakunin/schema/address'
+import { normalizeAddress } from '@kakunin/schema/address-notation'
+import type { AgentGround } from '@kakunin/schema/agent-ground'
 import { draftAnswers, type DraftAnswers } from '@kakunin/schema/form/application-form'
 import { stepDrafts, type StepDrafts } from '@kakunin/schema/form/step-drafts'
 import { highRiskGrounds, requiredReviewDocuments, type HighRiskGround, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import { isMethodAvailable, isVerificationMethod } from '@kakunin/schema/verification-method'
-import type { Application, OwnerConfirmation, Verification } from '#src/generated/prisma/client.ts'
+import type { Application, OwnerConfirmation, Verification, VerificationSubject } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 
 // What APPROVED rests on, read from the record itself (never from what a caller says): the
@@ -48,10 +51,14 @@ export function isLawfulVerification(verification: Verification): boolean {
  * after the application was (re)submitted, so it compared the customer as now declared (answers
  * cannot change after submitting).
  */
-export async function verificationOfRecord(db: Db, application: Pick<Application, 'id' | 'submittedAt'>): Promise<Verification | null> {
+export async function verificationOfRecord(
+  db: Db,
+  application: Pick<Application, 'id' | 'submittedAt'>,
+  subject: VerificationSubject = 'CUSTOMER',
+): Promise<Verification | null> {
   if (!application.submittedAt) return null
   const approved = await db.verification.findMany({
-    where: { applicationId: application.id, status: 'APPROVED', createdAt: { gte: application.submittedAt } },
+    where: { applicationId: application.id, subject, status: 'APPROVED', createdAt: { gte: application.submittedAt } },
     orderBy: { decidedAt: 'desc' },
   })
   return approved.find(isLawfulVerification) ?? null
@@ -107,4 +114,31 @@ export async function rootOf(db: Db, confirmation: Pick<OwnerConfirmation, 'root
   const rootVerification = await db.verification.findUnique({ where: { id: confirmation.rootVerificationId } })
   if (!root || root.status !== 'APPROVED' || !rootVerification || !isLawfulVerification(rootVerification)) return null
   return { root, rootVerification }
+}
+
+/** The 代理人 declared in the answers, if any. */
+export function agentOf(application: Pick<Application, 'answers'>) {
+  const agent = answersOf(application).agent
+  return agent?.hasAgent === 'YES' ? agent.agent : null
+}
+
+/** The ground of this submission's 代理人 (施行規則12条5項), as last decided: an AGENT_GROUND_DECIDED event. */
+export async function agentGroundOf(db: Db, application: Pick<Application, 'id' | 'submittedAt'>) {
+  if (!application.submittedAt) return null
+  const event = await db.applicationEvent.findFirst({
+    where: { applicationId: application.id, type: 'AGENT_GROUND_DECIDED', createdAt: { gte: application.submittedAt } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  })
+  return event ? { id: event.id, ...(event.data as { ground: AgentGround }) } : null
+}
+
+/**
+ * 同居の親族: both people's addresses as declared, each verified against their own document by an
+ * approved verification, are the same place (the sandbox's notation-forgiving comparison).
+ */
+export function livesAtCustomerAddress(application: Pick<Application, 'answers'>): boolean {
+  const answers = answersOf(application)
+  const agent = agentOf(application)
+  if (!answers.user || !agent) return false
+  return normalizeAddress(formatAddress(answers.user.address)) === normalizeAddress(formatAddress(agent.address))
 }

@@ -1,4 +1,5 @@
 import { APPLICATION_STATUS_LABELS, STALE_VERSION_MESSAGE, type ApplicationStatus } from '@kakunin/schema/application'
+import { groundsFor } from '@kakunin/schema/agent-ground'
 import type { ErrorCode } from '@kakunin/schema/errors'
 import type { StatusEventType } from '@kakunin/schema/events'
 import { HIGH_RISK_GROUND_LABELS, REVIEW_DOCUMENT_LABELS, type HighRiskGround } from '@kakunin/schema/high-risk'
@@ -10,7 +11,7 @@ import { queueVerdictEmail, type VerdictMailSettings } from '#src/email/verdict-
 import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
-import { answersOf, highRiskOf, isLawfulVerification, missingReviewDocuments, rootOf, verificationOfRecord } from './approval-evidence.ts'
+import { agentGroundOf, agentOf, answersOf, highRiskOf, isLawfulVerification, livesAtCustomerAddress, missingReviewDocuments, rootOf, verificationOfRecord } from './approval-evidence.ts'
 import { appendEvent } from './event-log.ts'
 
 // The one door for an application's status. Every change (a provider's progress and verdict, a
@@ -39,8 +40,17 @@ export interface StatusChange {
   event: { type: StatusEventType; data: Record<string, unknown> }
   /** What APPROVED rests on; checked against the record, never trusted. */
   evidence?: { verificationId?: string; confirmationId?: string; reason?: string }
-  /** A provider reporting progress on a new session while the application is already there. */
+  /**
+   * A provider reporting progress on a session while the application is already there or further
+   * on (a new session after one expired; the second person's session of an application with a 代理人).
+   */
   allowUnchanged?: boolean
+  /**
+   * A provider's approval of one person's verification, when the application also waits for the
+   * other person's or for the 代理人's ground: instead of a refusal, the status stays and the
+   * verdict is recorded (VERIFICATION_APPROVED). The approval comes with the last of them.
+   */
+  holdUntilComplete?: { subject: 'CUSTOMER' | 'AGENT' }
   /** Writes of the same cause, in the same transaction: before the checks, and after the change. */
   before?: (tx: TransactionClient) => Promise<void>
   after?: (tx: TransactionClient, changed: Application) => Promise<void>
@@ -68,21 +78,30 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
   try {
     return await deps.prisma.$transaction(async (tx) => {
       await change.before?.(tx)
+      // One change of an application at a time: the customer's and the 代理人's verdicts arriving
+      // together must each see the other's, or both would wait for the other for good.
+      if (!UUID.test(change.applicationId)) throw notFound('お申し込みが見つかりません')
+      await tx.$queryRaw`SELECT 1 FROM applications WHERE id = ${change.applicationId}::uuid FOR UPDATE`
       const application = await tx.application.findUnique({ where: { id: change.applicationId } })
       if (!application) throw notFound('お申し込みが見つかりません')
       if (change.expectedVersion !== undefined && application.version !== change.expectedVersion) throw conflict(STALE_VERSION_MESSAGE)
       const from = application.status
-      if (from === change.to && change.allowUnchanged) {
+      if (change.allowUnchanged && isAtOrPast(from, change.to)) {
         await appendEvent(tx, application.id, eventOf(change, from, from, []), change.now)
         return { application, to: from }
       }
-      const { to, grounds, verificationId } = await resolveTarget(tx, application, change)
+      const { to, grounds, verificationId, agentVerificationId, waitingFor } = await resolveHeld(tx, application, change)
+      if (waitingFor) {
+        const held = { ...eventOf(change, from, from, []), type: 'VERIFICATION_APPROVED', data: { ...pick(change.event.data, ['eventId', 'verificationId']), subject: change.holdUntilComplete?.subject, waitingFor } }
+        await appendEvent(tx, application.id, held as Parameters<typeof appendEvent>[2], change.now)
+        return { application, to: from }
+      }
       const moved = await tx.application.updateMany({
         where: { id: application.id, status: from, version: application.version },
         data: { status: to, version: { increment: 1 }, updatedAt: change.now, ...(to === 'SUBMITTED' ? { submittedAt: change.now, resumeAt: null } : {}) },
       })
       if (moved.count === 0) throw conflict(STALE_VERSION_MESSAGE)
-      await appendEvent(tx, application.id, eventOf(change, from, to, grounds, verificationId), change.now)
+      await appendEvent(tx, application.id, eventOf(change, from, to, grounds, verificationId, agentVerificationId), change.now)
       // A link application that leaves SUBMITTED spends every confirmation still open: a link
       // emailed for this submission can neither approve nor deny a later one.
       if (application.flow === 'LINK_VERIFIED' && from === 'SUBMITTED') {
@@ -102,7 +121,14 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
   }
 }
 
-function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationStatus, grounds: HighRiskGround[], verificationId?: string) {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+// A provider's progress never moves an application back: a session started or submitted while
+// the application is already further on (the other person's session is ahead) is recorded only.
+const PROGRESS: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW']
+const isAtOrPast = (from: ApplicationStatus, to: ApplicationStatus) => from === to || (PROGRESS.includes(to) && PROGRESS.indexOf(from) > PROGRESS.indexOf(to))
+
+function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationStatus, grounds: HighRiskGround[], verificationId?: string, agentVerificationId?: string) {
   return {
     type: change.event.type,
     actorType: change.actor.type,
@@ -110,16 +136,31 @@ function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationS
     fromStatus: from,
     toStatus: to,
     // An approval names the verification it rests on, whoever approved.
-    data: { ...change.event.data, ...(verificationId ? { verificationId } : {}), ...(to === 'ENHANCED_REVIEW' ? { highRiskGrounds: grounds } : {}) },
+    data: {
+      ...change.event.data,
+      ...(verificationId ? { verificationId } : {}),
+      ...(agentVerificationId ? { agentVerificationId } : {}),
+      ...(to === 'ENHANCED_REVIEW' ? { highRiskGrounds: grounds } : {}),
+    },
   } as Parameters<typeof appendEvent>[2]
 }
 
+type Target = { to: ApplicationStatus; grounds: HighRiskGround[]; verificationId?: string; agentVerificationId?: string; waitingFor?: string }
+
+/** What still missing makes a provider's approval wait rather than fail: the other person's verification, or the ground. */
+const HOLD_RULES = new Set(['NO_VERIFICATION', 'AGENT_VERIFICATION_REQUIRED', 'AGENT_GROUND_REQUIRED'])
+
+async function resolveHeld(tx: TransactionClient, application: Application, change: StatusChange): Promise<Target> {
+  try {
+    return await resolveTarget(tx, application, change)
+  } catch (error) {
+    if (change.holdUntilComplete && error instanceof TransitionRefused && HOLD_RULES.has(error.rule)) return { to: application.status, grounds: [], waitingFor: error.rule }
+    throw error
+  }
+}
+
 /** The status machine, then what APPROVED needs; a high-risk approval becomes ENHANCED_REVIEW. */
-async function resolveTarget(
-  tx: TransactionClient,
-  application: Application,
-  change: StatusChange,
-): Promise<{ to: ApplicationStatus; grounds: HighRiskGround[]; verificationId?: string }> {
+async function resolveTarget(tx: TransactionClient, application: Application, change: StatusChange): Promise<Target> {
   const from = application.status
   if (!canTransition(from, change.to, change.actor.type)) {
     throw new TransitionRefused(409, 'NOT_ALLOWED', `${APPLICATION_STATUS_LABELS[from]}のお申し込みを「${APPLICATION_STATUS_LABELS[change.to]}」にすることはできません。`)
@@ -130,14 +171,56 @@ async function resolveTarget(
     return { to: 'APPROVED', grounds: [] }
   }
   const verificationId = await checkVerificationOfRecord(tx, application, change)
+  const agentVerificationId = await checkAgent(tx, application, change)
   const grounds = await highRiskOf(tx, application)
-  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds, verificationId }
+  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds, verificationId, agentVerificationId }
   if (from !== 'ENHANCED_REVIEW') {
     if (!canTransition(from, 'ENHANCED_REVIEW', change.actor.type)) throw new TransitionRefused(409, 'NOT_ALLOWED', '追加の確認が必要なお申し込みです。')
-    return { to: 'ENHANCED_REVIEW', grounds, verificationId }
+    return { to: 'ENHANCED_REVIEW', grounds, verificationId, agentVerificationId }
   }
   await checkComplianceApproval(tx, application, change, grounds)
-  return { to: 'APPROVED', grounds, verificationId }
+  return { to: 'APPROVED', grounds, verificationId, agentVerificationId }
+}
+
+/**
+ * 犯収法4条4項: a declared 代理人 is verified by a lawful method of their own, and why they act for
+ * the customer is established (施行規則12条5項). A relative at the customer's verified address
+ * needs nothing more: the system records that ground here; any other is decided by staff.
+ */
+async function checkAgent(tx: TransactionClient, application: Application, change: StatusChange): Promise<string | undefined> {
+  const agent = agentOf(application)
+  if (!agent) return undefined
+  const verification = await verificationOfRecord(tx, application, 'AGENT')
+  if (!verification) {
+    const approved = await tx.verification.findFirst({ where: { applicationId: application.id, subject: 'AGENT', status: 'APPROVED', createdAt: { gte: application.submittedAt ?? change.now } } })
+    if (approved) {
+      throw new TransitionRefused(409, 'METHOD_NOT_LAWFUL', '代理人の本人確認の方法は、書類の画像などを受け取った日に法令で認められていないため、承認できません。代理人の方は、ICチップの読み取りなどで、もう一度本人確認を行ってください。')
+    }
+    throw new TransitionRefused(409, 'AGENT_VERIFICATION_REQUIRED', '代理人の本人確認（eKYC）が完了していないため、承認できません。代理人の方の本人確認の結果をお待ちください。')
+  }
+  if (await agentGroundOf(tx, application)) return verification.id
+  if (groundsFor(agent.relationship).includes('COHABITING_RELATIVE') && livesAtCustomerAddress(application)) {
+    const customerVerification = await verificationOfRecord(tx, application)
+    await appendEvent(
+      tx,
+      application.id,
+      {
+        type: 'AGENT_GROUND_DECIDED',
+        actorType: 'SYSTEM',
+        actorId: null,
+        fromStatus: null,
+        toStatus: null,
+        data: { ground: 'COHABITING_RELATIVE', customerVerificationId: customerVerification?.id, agentVerificationId: verification.id },
+      },
+      change.now,
+    )
+    return verification.id
+  }
+  throw new TransitionRefused(
+    409,
+    'AGENT_GROUND_REQUIRED',
+    '代理人が利用者のために手続きを行っていることの確認（施行規則12条5項：法定代理人であることを示す書類、委任状、利用者への電話など）が済んでいないため、承認できません。',
+  )
 }
 
 /** First time: an approved verification of this submission, by a method lawful when its data arrived. */
@@ -145,12 +228,12 @@ async function checkVerificationOfRecord(tx: TransactionClient, application: App
   const { verificationId } = change.evidence ?? {}
   const named = verificationId ? await tx.verification.findUnique({ where: { id: verificationId } }) : null
   const record = verificationId
-    ? named && named.applicationId === application.id && application.submittedAt && named.createdAt >= application.submittedAt && isLawfulVerification(named)
+    ? named && named.applicationId === application.id && named.subject === 'CUSTOMER' && application.submittedAt && named.createdAt >= application.submittedAt && isLawfulVerification(named)
       ? named
       : null
     : await verificationOfRecord(tx, application)
   if (record) return record.id
-  const ofThisSubmission = named && application.submittedAt && named.createdAt >= application.submittedAt
+  const ofThisSubmission = named?.subject === 'CUSTOMER' && application.submittedAt && named.createdAt >= application.submittedAt
   if (named?.status === 'APPROVED' && ofThisSubmission) {
     throw new TransitionRefused(409, 'METHOD_NOT_LAWFUL', 'この本人確認の方法は、書類の画像などを受け取った日に法令で認められていないため、承認できません。ICチップの読み取りなどで、もう一度本人確認を行ってください。')
   }

@@ -8,6 +8,7 @@ import { trustdockWebhook } from '#src/verification/trustdock/trustdock-provider
 import { applicantBrowser } from './applicant-browser.ts'
 import { TEST_PERSON } from './staff-client.ts'
 import { validAgentPerson, withAgent } from '@kakunin/test-data/answers'
+import { PDF } from '@kakunin/test-data/documents'
 import { JPEG, matchingDetails, multipart, sandboxPhone } from './sandbox-phone.ts'
 import { validAnswers } from './valid-answers.ts'
 import { detailsOf, newSid } from './verified-applicant.ts'
@@ -70,6 +71,13 @@ async function applicants(app: App) {
 
   const denied = await verified(app, { ...validAnswers, login: { ...validAnswers.login, accountSid: newSid() } }, { ...detailsOf(validAnswers.user), familyName: '別人' })
 
+  // A friend acting as 代理人 (a 委任状 uploaded), both people's QR codes yet to be opened.
+  const agentSubmitted = await applicantBrowser(app)
+  await agentSubmitted.submitComplete({ ...validAnswers, login: { ...validAnswers.login, accountSid: newSid() }, agent: { hasAgent: 'YES', agent: { ...validAgentPerson, relationship: 'FRIEND' } } })
+  const letter = multipart(PDF, 'inin.pdf', 'application/pdf')
+  const evidence = await app.inject({ method: 'POST', url: `/api/applications/${agentSubmitted.id}/agent-evidence/POWER_OF_ATTORNEY`, payload: letter.payload, headers: { ...agentSubmitted.headers, ...letter.headers } })
+  if (evidence.statusCode !== 204) throw new Error(`the 委任状 was refused: ${evidence.body}`)
+
   // 2回目以降, waiting for the owner of the verified account, and one still a draft.
   const linkLogin = { accountSid: newSid(), verifiedAccountSid: approved.sid, loginEmail: 'second@example.com', contactEmail: 'second.backup@example.net' }
   const linkPending = await applicantBrowser(app, 'LINK_VERIFIED')
@@ -93,7 +101,7 @@ async function applicants(app: App) {
   }
 
   const browsers: Record<string, Browser> = {
-    fresh, fresh2, filled, filled2, submitted, verifying, pending, approved: approved.browser, enhanced: enhanced.browser, denied: denied.browser, linkPending, linkDraft, linkDraft2,
+    fresh, fresh2, filled, filled2, submitted, verifying, pending, approved: approved.browser, enhanced: enhanced.browser, denied: denied.browser, linkPending, linkDraft, linkDraft2, agentSubmitted,
   }
   return { browsers, ready, qrUrls: [started.json().url as string, unscanned, denied.url], sids: [approved.sid, enhanced.sid, linkLogin.accountSid] }
 }
@@ -113,6 +121,7 @@ function bodyExamples(): Record<string, readonly unknown[]> {
     'POST /api/staff/applications/{id}/external-verifications': [
       { method: 'ic_chip', documentName: '運転免許証', documentNumber: 'AB1234567', verifiedOn: '2026-11-01', verifiedBy: '窓口 山田' },
     ],
+    'POST /api/staff/applications/{id}/agent-ground': [{ ground: 'PHONE_CONFIRMATION', phoneNumber: '03-1234-5678', calledAt: new Date().toISOString(), note: '利用者本人に確認' }],
     'POST /api/staff/applications/{id}/suspicion': [{ reason: '申告内容と取引の実態が合わない' }],
     'POST /api/staff/applications/{id}/decision': [
       { decision: 'APPROVE', version: 1, reason: '書類を確認しました', internalNote: 'メモ' },
@@ -144,7 +153,9 @@ const ACTING: [RegExp, string[]][] = [
   [/\/submit-link$/, ['linkDraft', 'linkDraft2']],
   [/\/steps\/|\/submit$|\/draft-link$/, ['fresh', 'fresh2', 'filled', 'filled2', 'linkDraft', 'linkDraft2']],
   [/\/review-documents\//, ['enhanced']],
-  [/\/verifications/, ['submitted', 'pending', 'verifying', 'denied']],
+  // The friend's application takes a 委任状; one without an agent refuses it by its rule (409).
+  [/\/agent-evidence\//, ['agentSubmitted', 'submitted']],
+  [/\/verifications/, ['submitted', 'pending', 'verifying', 'denied', 'agentSubmitted']],
 ]
 
 const tokenIn = (text: string, pattern: RegExp) => text.match(pattern)?.[1]
@@ -186,7 +197,10 @@ export async function hostileFixtures(app: App) {
   const qrTokens = qrUrls.map((url) => new URL(url).pathname.split('/').pop()!)
   const applicationIds = Object.values(browsers).map((browser) => browser.id)
   const inquiryIds = (await app.prisma.inquiry.findMany({ select: { id: true } })).map((row) => row.id)
-  const documentIds = (await app.prisma.reviewDocument.findMany({ select: { id: true } })).map((row) => row.id)
+  const documentIds = [
+    ...(await app.prisma.reviewDocument.findMany({ select: { id: true } })).map((row) => row.id),
+    ...(await app.prisma.agentEvidenceDocument.findMany({ select: { id: true } })).map((row) => row.id),
+  ]
   const sessionIds = (await app.prisma.verification.findMany({ select: { providerReference: true } })).map((row) => row.providerReference)
   if (resumeTokens.length === 0 || ownerTokens.length === 0 || documentIds.length === 0 || webhookIds.length === 0) throw new Error('a fixture is missing its token or document')
 

@@ -1,7 +1,8 @@
 import type { ApplicationStatus } from '@kakunin/schema/application'
 import type { StatusEventType } from '@kakunin/schema/events'
 import type { AppDeps } from '#src/deps.ts'
-import { Prisma as PrismaNamespace, type VerificationStatus } from '#src/generated/prisma/client.ts'
+import { Prisma as PrismaNamespace, type VerificationStatus, type VerificationSubject } from '#src/generated/prisma/client.ts'
+import { agentOf } from '#src/state/approval-evidence.ts'
 import { notFound } from '#src/http/api-error.ts'
 import { changeStatus, TransitionRefused } from '#src/state/transition.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
@@ -35,6 +36,10 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
 
   const move = MOVES[event.kind]
   const decided = event.kind === 'approved' || event.kind === 'denied'
+  const application = await prisma.application.findUnique({ where: { id: verification.applicationId }, select: { answers: true } })
+  const withAgent = application !== null && agentOf(application) !== null
+  const subject = verification.subject
+  const result = decided ? resultOf(event, subject, withAgent) : {}
   const identified = event.kind === 'denied' ? {} : { ...(event.method ? { method: event.method } : {}), ...(event.documentType ? { documentType: event.documentType } : {}) }
   const record = async (tx: TransactionClient) => {
     await tx.webhookReceipt.create({ data: { provider, eventId: event.eventId, payload: payload as object, receivedAt: now } })
@@ -45,7 +50,7 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
         ...identified,
         ...(event.kind === 'started' ? { startedAt: event.occurredAt } : {}),
         ...(event.kind === 'submitted' ? { submittedAt: event.occurredAt } : {}),
-        ...(decided ? { decidedAt: event.occurredAt, result: resultOf(event) } : {}),
+        ...(decided ? { decidedAt: event.occurredAt, result } : {}),
       },
     })
   }
@@ -56,10 +61,14 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
         applicationId: verification.applicationId,
         to: move.application,
         actor: { type: 'PROVIDER', id: provider },
-        event: { type: move.event, data: { eventId: event.eventId, verificationId: verification.id, ...(decided ? resultOf(event) : {}) } },
-        ...(event.kind === 'approved' ? { evidence: { verificationId: verification.id } } : {}),
-        // A new session started after an earlier one expired finds the application VERIFYING already.
-        allowUnchanged: event.kind === 'started',
+        event: { type: move.event, data: { eventId: event.eventId, verificationId: verification.id, ...(withAgent ? { subject } : {}), ...withoutReading(result) } },
+        // The customer's approval names itself; an agent's leaves the customer's to be found.
+        ...(event.kind === 'approved' && subject === 'CUSTOMER' ? { evidence: { verificationId: verification.id } } : {}),
+        // With a 代理人, the first of the two approvals waits for the other (and for the ground).
+        ...(event.kind === 'approved' && withAgent ? { holdUntilComplete: { subject } } : {}),
+        // A new session after an earlier one expired, or the second person's session, finds the
+        // application there or further on already.
+        allowUnchanged: event.kind === 'started' || event.kind === 'submitted',
         before: record,
         now,
       },
@@ -94,20 +103,38 @@ const METHOD_DENIAL = {
   hints: ['本人確認書類の画像による確認（ホ方式）は、2027年4月1日以降は利用できません。お手数ですが、もう一度送信し、ICチップの読み取りで本人確認を行ってください。'],
 }
 
-/** The verdict as stored with the verification and its DECIDED event: plain JSON. */
-function resultOf(event: ProviderEvent): PrismaNamespace.InputJsonObject {
-  if (event.kind === 'approved') return { verdict: 'APPROVED', reasons: [], mismatches: [] }
+/**
+ * The verdict as stored with the verification (with what was read from the document) and, without
+ * the reading, in its DECIDED event: plain JSON. With a 代理人 declared, a denial says whose
+ * details did not match, and an agent's mismatches point at the 代理人情報 step's fields.
+ */
+function resultOf(event: ProviderEvent, subject: VerificationSubject, withAgent: boolean): PrismaNamespace.InputJsonObject {
+  if (event.kind === 'approved') return { verdict: 'APPROVED', reasons: [], mismatches: [], ...(event.reading ? { read: { ...event.reading } } : {}) }
   if (event.kind === 'denied') {
+    const whose = subject === 'AGENT' ? '代理人の' : withAgent ? '利用者ご本人の' : ''
+    const mismatches = event.mismatches.map(({ field, reason, hint }) => ({ field: subject === 'AGENT' ? field.replace(/^user\./, 'agent.agent.') : field, reason, hint: `${whose}${hint}` }))
     return {
       verdict: 'DENIED',
       reasons: event.reasons,
-      mismatches: event.mismatches.map(({ field, reason, hint }) => ({ field, reason, hint })),
+      mismatches,
       // The same shape a staff denial records: what the applicant's correction page shows.
       denial: {
-        fields: event.mismatches.map((mismatch) => mismatch.field),
-        hints: event.mismatches.length > 0 ? event.mismatches.map((mismatch) => mismatch.hint) : ['フォームの内容と本人確認書類の内容が一致しませんでした。'],
+        fields: mismatches.map((mismatch) => mismatch.field),
+        hints: mismatches.length > 0 ? mismatches.map((mismatch) => mismatch.hint) : [GENERIC_DENIAL[subject === 'AGENT' ? 'AGENT' : withAgent ? 'CUSTOMER' : 'ALONE']],
       },
     }
   }
   return {}
+}
+
+const GENERIC_DENIAL = {
+  ALONE: 'フォームの内容と本人確認書類の内容が一致しませんでした。',
+  CUSTOMER: '利用者情報の内容と、利用者ご本人の本人確認書類の内容が一致しませんでした。',
+  AGENT: '代理人情報の内容と、代理人の本人確認書類の内容が一致しませんでした。',
+}
+
+/** The document's reading stays with the verification: events carry the verdict only. */
+function withoutReading(result: PrismaNamespace.InputJsonObject): PrismaNamespace.InputJsonObject {
+  const { read: _read, ...rest } = result
+  return rest
 }

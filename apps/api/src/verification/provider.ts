@@ -1,3 +1,4 @@
+import type { DocumentReading } from '@kakunin/schema/verification'
 import type { VerificationMethod } from '@kakunin/schema/verification-method'
 
 /** What we tell a provider about the person, to compare with the ID (like a vendor's comparing data). */
@@ -39,7 +40,7 @@ export type ProviderEvent = {
 } & (
   | ({ kind: 'started' } & IdentificationDetails)
   | ({ kind: 'submitted' } & IdentificationDetails)
-  | ({ kind: 'approved'; vendorResult?: unknown } & IdentificationDetails)
+  | ({ kind: 'approved'; vendorResult?: unknown; reading?: DocumentReading } & IdentificationDetails)
   | { kind: 'denied'; reasons: DenialReason[]; mismatches: Mismatch[]; vendorResult?: unknown }
 )
 

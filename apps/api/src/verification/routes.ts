@@ -26,6 +26,19 @@ export const verificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
+  // The 代理人's own session (犯収法4条4項): a second QR code, for the agent's phone.
+  app.post(
+    '/applications/:id/verifications/agent',
+    {
+      schema: { params: idParams, response: { 201: verificationView, 429: errorResponse, ...errors } },
+      preHandler: [requireOwnApplication, limitRequests(app, (limits) => limits.verification, byOwnApplication)],
+    },
+    async (request, reply) => {
+      const view = await startVerification(app.deps, request.params.id, { publicBaseUrl: app.deps.settings.publicBaseUrl, subject: 'AGENT' })
+      return reply.status(201).send(view)
+    },
+  )
+
   app.get(
     '/applications/:id/verifications/current',
     { schema: { params: idParams, response: { 200: currentVerificationResponse, ...errors } }, preHandler: requireOwnApplication },

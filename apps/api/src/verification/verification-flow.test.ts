@@ -87,7 +87,7 @@ describe('identity verification with the sandbox provider', () => {
     expect(corrected.json(), corrected.body).toMatchObject({ status: 'DENIED' })
     expect((await browser.submit()).json().status).toBe('SUBMITTED')
     // The denied session belongs to the history now: there is no QR code for this submission yet.
-    expect(await current(browser)).toEqual({ applicationStatus: 'SUBMITTED', verification: null })
+    expect(await current(browser)).toEqual({ applicationStatus: 'SUBMITTED', verification: null, agent: null })
 
     const second = (await startVerification(browser)).json()
     expect(second.id).not.toBe(first.id)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ComparingData } from '#src/verification/provider.ts'
-import { compareIdentity, normalizeAddress, type DocumentDetails } from './compare-identity.ts'
+import { normalizeAddress } from '@kakunin/schema/address-notation'
+import { compareIdentity, type DocumentDetails } from './compare-identity.ts'
 
 const declared: ComparingData = {
   reference: 'KYC-20261128-0001',

@@ -1,3 +1,4 @@
+import { normalizeAddress, normalizeText } from '@kakunin/schema/address-notation'
 import type { ComparingData, Mismatch } from '#src/verification/provider.ts'
 
 /** Details as read from the ID document on the phone. */
@@ -17,24 +18,7 @@ const VARIANTS: Record<string, string> = {
   瀨: '瀬', 藪: '薮', 隆: '隆', 惠: '恵', 榮: '栄', 實: '実', 壽: '寿', 條: '条', 淺: '浅', 黑: '黒',
 }
 
-/** NFKC, no spaces of any width, one kind of dash. */
-export function normalizeText(value: string): string {
-  return value
-    .normalize('NFKC')
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[\u2010-\u2015\u2212\u30fc\uff70]/g, '-')
-}
-
 const foldVariants = (value: string) => [...value].map((character) => VARIANTS[character] ?? character).join('')
-
-/** Addresses: 2丁目21番1号, 2-21-1 and ２－２１－１ are the same place. */
-export function normalizeAddress(value: string): string {
-  return normalizeText(value)
-    .replace(/(\d)(?:丁目|番地|番|号)/g, '$1-')
-    .replace(/(\d)-?の(?=\d)/g, '$1-')
-    .replace(/-+/g, '-')
-    .replace(/-(?=\D|$)/g, '')
-}
 
 function compareText(field: string, declared: string, printed: string, reason: Mismatch['reason'], label: string, normalize = normalizeText): Mismatch | null {
   const a = normalize(declared)

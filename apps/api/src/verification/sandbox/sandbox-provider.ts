@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { SANDBOX_METHODS } from '@kakunin/schema/sandbox-ekyc'
+import type { DocumentReading } from '@kakunin/schema/verification'
 import type { Prisma } from '#src/db/prisma-plugin.ts'
 import { hashSessionToken, newSessionToken } from '#src/applicant-session/session-token.ts'
 import { WebhookRejected, type IdentityVerificationProvider, type ProviderEvent } from '#src/verification/provider.ts'
@@ -76,8 +77,23 @@ export function mapSandboxWebhook(json: unknown): ProviderEvent {
       return { ...base, kind: 'submitted' }
     case 'session.reviewed':
       return payload.review.verdict === 'approved'
-        ? { ...base, kind: 'approved', vendorResult: payload.review }
+        ? { ...base, kind: 'approved', vendorResult: payload.review, ...(payload.review.document ? { reading: readingOf(payload.review.document) } : {}) }
         : { ...base, kind: 'denied', reasons: payload.review.reasons, mismatches: payload.review.mismatches, vendorResult: payload.review }
+  }
+}
+
+type SandboxDocument = NonNullable<Extract<SandboxWebhookPayload, { type: 'session.reviewed' }>['review']['document']>
+
+/** The sandbox's reading of the document; a part the document did not give stays absent. */
+function readingOf(document: SandboxDocument): DocumentReading {
+  return {
+    familyName: document.family_name,
+    givenName: document.given_name,
+    birthDate: document.birth_date,
+    address: document.address,
+    ...(document.number ? { documentNumber: document.number } : {}),
+    ...(document.expires_on ? { expiresOn: document.expires_on } : {}),
+    ...(document.issuer ? { issuer: document.issuer } : {}),
   }
 }
 

@@ -8,6 +8,19 @@ import { compareIdentity } from './compare-identity.ts'
 import { WebhookAnswered, type createSandboxProvider, type WebhookDelivery } from './sandbox-provider.ts'
 import type { SandboxWebhookPayload } from './sandbox-webhook.ts'
 
+/** What the reviewer read, in the vendor's own payload shape: the details as printed, and the document's number, expiry and issuer if typed. */
+function documentOf(details: SandboxDetails) {
+  return {
+    family_name: details.familyName,
+    given_name: details.givenName,
+    birth_date: details.birthDate,
+    address: details.address,
+    ...(details.documentNumber ? { number: details.documentNumber } : {}),
+    ...(details.expiresOn ? { expires_on: details.expiresOn } : {}),
+    ...(details.issuer ? { issuer: details.issuer } : {}),
+  }
+}
+
 interface ReviewRow {
   id: string
   comparing: ComparingData
@@ -84,7 +97,12 @@ export function createSandboxReviewWorker(deps: SandboxReviewDeps) {
         type: 'session.reviewed',
         created,
         session: { id: row.id },
-        review: { verdict: mismatches.length === 0 ? 'approved' : 'denied', reasons: mismatches.length ? ['ID_MISMATCH'] : [], mismatches },
+        review: {
+          verdict: mismatches.length === 0 ? 'approved' : 'denied',
+          reasons: mismatches.length ? ['ID_MISMATCH'] : [],
+          mismatches,
+          ...(mismatches.length === 0 ? { document: documentOf(row.details) } : {}),
+        },
       })
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500)

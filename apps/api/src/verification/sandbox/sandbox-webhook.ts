@@ -25,6 +25,18 @@ export const sandboxWebhookPayload = z.discriminatedUnion('type', [
           hint: z.string(),
         }),
       ),
+      /** What the reviewer read from the document (an approval only). */
+      document: z.optional(
+        z.object({
+          family_name: z.string(),
+          given_name: z.string(),
+          birth_date: z.object({ year: z.string(), month: z.string(), day: z.string() }),
+          address: z.string(),
+          number: z.optional(z.string()),
+          expires_on: z.optional(z.string()),
+          issuer: z.optional(z.string()),
+        }),
+      ),
     }),
   }),
 ])
