@@ -1,15 +1,19 @@
+import { RECORD_VERSION as CURRENT } from '@kakunin/schema/verification-record'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { loadApplicationRecord } from '#src/staff/read-application.ts'
 import { recordOf } from '#src/staff/verification-record.ts'
 import { recordDigest } from './record-digest.ts'
 
-/** The shape of a frozen record; a later shape gets a new number, old records keep theirs. */
-export const RECORD_VERSION = 1
+/**
+ * The shape of a frozen record (packages/schema/src/verification-record.ts); a later shape gets a
+ * new number, old records keep theirs and are exported as they were stored. 1: the first record
+ * (UTC dates, English keys); 2: the typed record in the order of 施行規則20条1項.
+ */
+export const RECORD_VERSION = CURRENT
 
-/** The 確認記録 as it stands, without what keeps growing after the decision (history, emails). */
+/** The 確認記録 as it stands (the history and the emails keep growing, so they are not part of it). */
 export async function currentRecord(tx: TransactionClient, applicationId: string) {
-  const { history: _history, emails: _emails, ...record } = await recordOf(tx, await loadApplicationRecord(tx, applicationId))
-  return record
+  return recordOf(tx, await loadApplicationRecord(tx, applicationId))
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { japanDate } from '@kakunin/schema/japan-time'
+import { frozenRecordLine, verificationRecord } from '@kakunin/schema/verification-record'
 import type { App } from '#src/app.ts'
 import { applicantBrowser } from '#src/test/applicant-browser.ts'
 import { staffClient, TEST_PERSON } from '#src/test/staff-client.ts'
@@ -27,7 +28,13 @@ describe('the audit export of a period (GET /api/staff/records)', () => {
     const lines = response.body.trimEnd().split('\n').map((line) => JSON.parse(line))
     const mine = lines.filter((line) => [first.id, second.id].includes(line.applicationId))
     expect(mine.map((line) => line.record.reference).sort()).toEqual([first.reference, second.reference].sort())
-    for (const line of mine) expect(line.digest).toBe(recordDigest(line.record))
+    for (const line of mine) {
+      expect(line.digest).toBe(recordDigest(line.record))
+      // Each line is the documented schema, its record the current version, dates in Japan time.
+      expect(frozenRecordLine.parse(line)).toEqual(line)
+      expect(line).toMatchObject({ recordVersion: 2, record: { recordVersion: 2 }, frozenAt: { at: expect.stringMatching(/\+09:00$/) } })
+      expect(verificationRecord.parse(line.record)).toEqual(line.record)
+    }
     expect(await exportsBy(compliance.id)).toEqual([
       expect.objectContaining({ personName: TEST_PERSON.name, department: TEST_PERSON.department, fromDate: today(), toDate: today(), format: 'jsonl', recordCount: lines.length, completed: true }),
     ])
@@ -38,10 +45,14 @@ describe('the audit export of a period (GET /api/staff/records)', () => {
     const compliance = await staffClient(app, 'COMPLIANCE')
     const response = await compliance.get(`/records?decidedFrom=${today()}&decidedTo=${today()}&format=csv`)
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8')
-    expect(response.body.startsWith('\ufeff"受付番号","確認記録ID","確認記録の作成日時","ダイジェスト（SHA-256）","確認を行った者"')).toBe(true)
-    const row = response.body.split('\r\n').find((line) => line.startsWith(`"${reference}"`))
+    const [header, ...rows] = response.body.split('\r\n')
+    expect(header!.startsWith('\ufeff"確認記録ID","確認記録の作成日時","ダイジェスト（SHA-256）","確認記録の版","受付番号","お申し込みの種類"')).toBe(true)
+    // Japanese names only: no English dotted keys.
+    expect(header).not.toMatch(/[a-z]+\.[a-z]+/i)
+    expect(header).toContain('"本人特定事項：氏名"')
+    const row = rows.find((line) => line.includes(`"${reference}"`))
     expect(row).toContain(`"${answers.user.familyName} ${answers.user.givenName}"`)
-    expect(row).toMatch(/"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}"/)
+    expect(row).toMatch(/"\d{4}年\d{1,2}月\d{1,2}日（\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00）"/)
   })
 
   it('refuses a period backwards, over a year, or with dates that do not exist; a reviewer, or a key naming no one', async () => {

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream'
 import type pg from 'pg'
-import { formatJapanDateTime } from '@kakunin/schema/japan-time'
+import { japanInstant } from '@kakunin/schema/japan-time'
 import type { RecordExportQuery, StaffPerson } from '@kakunin/schema/staff'
+import type { FrozenRecordLine, LegacyVerificationRecord, VerificationRecord } from '@kakunin/schema/verification-record'
 import type { Prisma } from '#src/db/prisma-plugin.ts'
-import { csvCell } from '#src/staff/verification-record.ts'
+import { BOM, cellsOf, csvLine, personCell, RECORD_CELL_NAMES, timeCell } from './record-csv.ts'
 
 /** Rows read per query: memory stays the same whatever the period holds. */
 const BATCH = 500
@@ -12,69 +13,31 @@ interface FrozenRow {
   id: string
   application_id: string
   record_version: number
-  record: FrozenRecord
+  record: VerificationRecord | LegacyVerificationRecord
   digest: string
   created_at: Date
   notes: { at: string; text: string; by: StaffPerson }[]
 }
 
-/** The items of a version-1 record the CSV names (see staff/verification-record.ts). */
-interface FrozenRecord {
-  reference?: string
-  verifiedBy?: { actorType?: string; actorId?: string | null; person?: StaffPerson | null; at?: string } | null
-  recordCreatedBy?: string
-  documentReceivedAt?: string | null
-  transactionDate?: string | null
-  transactionKind?: string
-  verificationMethodLabel?: string | null
-  documentType?: string | null
-  verificationProvider?: { provider: string; reference: string } | null
-  lawfulVerification?: boolean | null
-  customer?: { name: string; nameKana: string; birthDate: string; address: string } | null
-  alias?: { name: string; kind: string | null; reason: string | null } | null
-  agent?: { name: string; relationship: string | null } | null
-  purposes?: string[]
-  occupation?: string | null
-  foreignPep?: string | null
-  accountSid?: string | null
-  highRisk?: { grounds: string[]; approvedBy: string | null } | null
-}
+const notesOf = (row: FrozenRow) => row.notes.map((note) => ({ at: japanInstant(note.at), text: note.text, by: { name: note.by.name, department: note.by.department } }))
 
-const jst = (at: string | Date | null | undefined) => (at ? formatJapanDateTime(at) : '')
-const person = (who: StaffPerson | null | undefined) => (who ? `${who.name}（${who.department}）` : '')
-
-/** The CSV's columns, Japanese names first, in the order of the record. */
-const COLUMNS: [string, (row: FrozenRow) => unknown][] = [
-  ['受付番号', (row) => row.record.reference],
+/**
+ * The CSV's columns: which frozen record, then every item of the record under its Japanese name
+ * (RECORD_ITEM_LABELS), then the 付記. A record of an older version fills the columns it has.
+ */
+const META: [string, (row: FrozenRow) => string][] = [
   ['確認記録ID', (row) => row.id],
-  ['確認記録の作成日時', (row) => jst(row.created_at)],
+  ['確認記録の作成日時', (row) => timeCell(japanInstant(row.created_at))],
   ['ダイジェスト（SHA-256）', (row) => row.digest],
-  ['確認を行った者', (row) => person(row.record.verifiedBy?.person) || [row.record.verifiedBy?.actorType, row.record.verifiedBy?.actorId].filter(Boolean).join(':')],
-  ['確認を行った日時', (row) => jst(row.record.verifiedBy?.at)],
-  ['確認記録の作成者', (row) => row.record.recordCreatedBy],
-  ['本人確認書類の受領日時', (row) => jst(row.record.documentReceivedAt)],
-  ['取引日', (row) => jst(row.record.transactionDate)],
-  ['取引の種類', (row) => row.record.transactionKind],
-  ['本人確認の方法', (row) => row.record.verificationMethodLabel],
-  ['本人確認書類', (row) => row.record.documentType],
-  ['本人確認事業者', (row) => (row.record.verificationProvider ? `${row.record.verificationProvider.provider} ${row.record.verificationProvider.reference}` : '')],
-  ['法令に基づく本人確認', (row) => (row.record.lawfulVerification === true ? 'はい' : row.record.lawfulVerification === false ? 'いいえ' : '')],
-  ['氏名', (row) => row.record.customer?.name],
-  ['フリガナ', (row) => row.record.customer?.nameKana],
-  ['生年月日', (row) => row.record.customer?.birthDate],
-  ['住居', (row) => row.record.customer?.address],
-  ['通称', (row) => row.record.alias?.name],
-  ['通称を用いる理由', (row) => row.record.alias?.reason],
-  ['代理人の氏名', (row) => row.record.agent?.name],
-  ['代理人と顧客の関係', (row) => row.record.agent?.relationship],
-  ['取引を行う目的', (row) => row.record.purposes?.join('、')],
-  ['職業', (row) => row.record.occupation],
-  ['外国PEPs', (row) => row.record.foreignPep],
-  ['Account SID', (row) => row.record.accountSid],
-  ['高リスク取引の理由', (row) => row.record.highRisk?.grounds.join('、')],
-  ['高リスク取引を承認した者', (row) => row.record.highRisk?.approvedBy],
-  ['付記', (row) => row.notes.map((note) => `${jst(note.at)} ${person(note.by)}：${note.text}`).join('\n')],
+  ['確認記録の版', (row) => String(row.record_version)],
 ]
+const COLUMNS = [...META.map(([name]) => name), ...RECORD_CELL_NAMES, '付記']
+
+function csvRow(row: FrozenRow): string[] {
+  const cells = new Map(cellsOf(row.record))
+  const notes = notesOf(row).map((note) => `${timeCell(note.at)} ${personCell(note.by)}：${note.text}`).join('\n')
+  return [...META.map(([, value]) => value(row)), ...RECORD_CELL_NAMES.map((name) => cells.get(name) ?? ''), notes]
+}
 
 /** Midnight in Japan at the start of a date, and of the day after the period's last. */
 function periodBounds(query: RecordExportQuery): [Date, Date] {
@@ -106,9 +69,10 @@ async function* frozenBetween(pool: pg.Pool, [start, end]: [Date, Date]): AsyncG
   }
 }
 
-const jsonLine = (row: FrozenRow) =>
-  `${JSON.stringify({ recordId: row.id, applicationId: row.application_id, frozenAt: row.created_at.toISOString(), digest: row.digest, recordVersion: row.record_version, notes: row.notes, record: row.record })}\n`
-const csvLine = (values: unknown[]) => `${values.map(csvCell).join(',')}\r\n`
+const jsonLine = (row: FrozenRow) => {
+  const line: FrozenRecordLine = { recordId: row.id, applicationId: row.application_id, frozenAt: japanInstant(row.created_at), digest: row.digest, recordVersion: row.record_version, notes: notesOf(row), record: row.record }
+  return `${JSON.stringify(line)}\n`
+}
 
 /**
  * The audit export of a period, as a stream: JSON Lines (one frozen record with its digest and
@@ -120,10 +84,10 @@ export function periodExport(deps: { pool: pg.Pool; prisma: Prisma; clock: () =>
     let count = 0
     let completed = false
     try {
-      if (query.format === 'csv') yield `\ufeff${csvLine(COLUMNS.map(([name]) => name))}`
+      if (query.format === 'csv') yield `${BOM}${csvLine(COLUMNS)}`
       for await (const row of frozenBetween(deps.pool, periodBounds(query))) {
         count += 1
-        yield query.format === 'csv' ? csvLine(COLUMNS.map(([, value]) => value(row))) : jsonLine(row)
+        yield query.format === 'csv' ? csvLine(csvRow(row)) : jsonLine(row)
       }
       completed = true
     } finally {

@@ -1,20 +1,58 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { recordExportQuery, recordNoteBody } from '@kakunin/schema/staff'
+import { frozenRecordLine, verificationRecordExport } from '@kakunin/schema/verification-record'
 import { z } from '@kakunin/schema/zod'
 import { conflict, notFound } from '#src/http/api-error.ts'
+import { readApplication } from '#src/staff/read-application.ts'
 import { decidingPerson, requireRole, staffOf } from '#src/staff/staff-auth.ts'
 import { recordEvent } from '#src/state/event-log.ts'
+import { exportedRecord } from './export-record.ts'
 import { periodExport } from './period-export.ts'
+import { verificationRecordCsv } from './record-csv.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }
 
+// 項目（日本語）と内容の CSV。UTF-8（BOM付き）、数式として解釈される先頭文字は無害化
+const csvText = z.string()
+
 /**
- * 付記 to the frozen 確認記録: appended by a named person, with an event; the record itself never
- * changes. And the audit export of a period, for an inspection.
+ * The 確認記録 of one application (JSON or CSV); 付記 to the frozen record, appended by a named
+ * person with an event (the record itself never changes); and the audit export of a period.
  */
 export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/applications/:id/record',
+    {
+      preHandler: requireRole('VIEWER'),
+      schema: {
+        tags: ['staff'],
+        summary: 'The 確認記録 (施行規則20条1項の記録事項): once approved, as frozen then, with its digest and 付記',
+        security: [{ staffKey: [] }],
+        params: idParams,
+        querystring: z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') }),
+        produces: ['application/json', 'text/csv'],
+        response: {
+          200: {
+            description: 'The record as JSON (format=json) or as CSV with Japanese item names (format=csv)',
+            content: { 'application/json': { schema: verificationRecordExport }, 'text/csv': { schema: csvText } },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const read = await readApplication(app.deps, request.params.id, staffOf(request), 'EXPORTED')
+      const record = await exportedRecord(app.prisma, read)
+      if (request.query.format === 'json') return reply.type('application/json; charset=utf-8').send(record)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${record.reference}.csv"`)
+        .send(verificationRecordCsv(record) as never)
+    },
+  )
+
   app.get(
     '/records',
     {
@@ -25,7 +63,13 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [{ staffKey: [] }],
         querystring: recordExportQuery,
         produces: ['application/x-ndjson', 'text/csv'],
-        response: errors,
+        response: {
+          200: {
+            description: 'JSON Lines (format=jsonl): one frozen record per line, as this schema; or CSV (format=csv): one record per row, Japanese column names',
+            content: { 'application/x-ndjson': { schema: frozenRecordLine }, 'text/csv': { schema: csvText } },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

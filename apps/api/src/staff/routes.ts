@@ -19,8 +19,6 @@ import { listApplications } from './list-applications.ts'
 import { readApplication } from './read-application.ts'
 import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
 import { createStaffKey, toKeyView } from './staff-keys.ts'
-import { exportedRecord } from '#src/record/export-record.ts'
-import { verificationRecordCsv } from './verification-record.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
 import { recordRoutes } from '#src/record/record-routes.ts'
@@ -56,29 +54,6 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/applications/:id',
     { preHandler: viewer, schema: { tags: ['staff'], security, params: idParams, response: { 200: staffApplicationDetail, ...errors } } },
     async (request) => readApplication(app.deps, request.params.id, staffOf(request)),
-  )
-
-  app.get(
-    '/applications/:id/record',
-    {
-      preHandler: viewer,
-      schema: {
-        tags: ['staff'],
-        security,
-        params: idParams,
-        querystring: z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') }),
-        response: { 200: z.unknown(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const read = await readApplication(app.deps, request.params.id, staffOf(request), 'EXPORTED')
-      const record = await exportedRecord(app.prisma, read)
-      if (request.query.format === 'json') return record
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${record.reference}.csv"`)
-        .send(verificationRecordCsv(record))
-    },
   )
 
   app.post(

@@ -1,4 +1,6 @@
 import { japanDate } from '@kakunin/schema/japan-time'
+import { verificationRecordExport } from '@kakunin/schema/verification-record'
+import { VERIFICATION_METHOD_LABELS } from '@kakunin/schema/verification-method'
 import { newAccountSid } from '@kakunin/test-data/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '#src/app.ts'
@@ -210,26 +212,33 @@ describe('the 確認記録 export', () => {
   it('holds the items of 施行規則20条 as JSON and CSV, and records the export', async () => {
     const a = await submitted({ familyName: '小林', givenName: '六子', familyNameKana: 'コバヤシ', givenNameKana: 'ムツコ' }, { verify: true })
     const record = (await staff.get(`/applications/${a.id}/record`)).json()
-    expect(record).toMatchObject({
+    expect(verificationRecordExport.parse(record)).toEqual(record)
+    expect(record).toMatchObject({ reference: a.reference, frozen: { digest: expect.any(String) } })
+    expect(record.record).toMatchObject({
       reference: a.reference,
-      verificationMethod: 'ho',
-      documentType: 'drivers_license',
+      customerVerification: {
+        subject: 'CUSTOMER',
+        method: { code: 'ho', label: VERIFICATION_METHOD_LABELS.ho, article: '施行規則6条1項1号ホ', lawfulThatDay: true },
+        document: { type: 'drivers_license', name: '運転免許証' },
+        // The sandbox plays a vendor: its records say they are no lawful verification.
+        lawful: false,
+        note: expect.stringContaining('犯罪収益移転防止法に基づく本人確認ではありません'),
+        receivedAt: { date: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/), at: expect.stringMatching(/\+09:00$/) },
+      },
       customer: { name: '小林 六子', nameKana: 'コバヤシ ムツコ', birthDate: '1990年4月1日', address: '〒150-0002 東京都渋谷区渋谷2-21-1' },
       purposes: ['SMSを使ったチャットボット', '自動音声応答（IVR）'],
       occupation: '会社員',
-      foreignPep: '該当しない',
+      foreignPep: { code: 'NONE', label: '該当しない' },
       agent: null,
-      verifiedBy: { actorType: 'PROVIDER', actorId: 'sandbox' },
-      // The sandbox plays a vendor: its records say they are no lawful verification.
-      lawfulVerification: false,
-      verificationNote: expect.stringContaining('犯罪収益移転防止法に基づく本人確認ではありません'),
+      verifiedBy: { actorType: 'PROVIDER', vendor: { provider: 'sandbox' } },
       linkBasis: null,
       highRisk: null,
     })
     const csv = await staff.get(`/applications/${a.id}/record?format=csv`)
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
     expect(csv.body.startsWith('\ufeff"項目","内容"')).toBe(true)
-    expect(csv.body).toContain('"customer.name","小林 六子"')
+    expect(csv.body).toContain('"本人特定事項：氏名","小林 六子"')
+    expect(csv.body).toContain('"本人確認：本人確認書類の名称","運転免許証"')
     const events = await app.prisma.applicationEvent.findMany({ where: { applicationId: a.id, type: 'PII_EXPORTED' } })
     expect(events).toHaveLength(2)
   })
