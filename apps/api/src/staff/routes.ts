@@ -21,6 +21,7 @@ import { authenticateStaff, requireRole, staffOf } from './staff-auth.ts'
 import { createStaffKey, toKeyView } from './staff-keys.ts'
 import { staffInquiryRoutes } from './inquiry-routes.ts'
 import { staffEvidenceRoutes } from './evidence-routes.ts'
+import { agentStaffRoutes } from '#src/agent/agent-staff-routes.ts'
 import { recordRoutes } from '#src/record/record-routes.ts'
 import { staffOutboxRoutes } from './outbox-routes.ts'
 import { verifiedRootOf } from '#src/state/approval-evidence.ts'
@@ -35,6 +36,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   authenticateStaff(app)
   await app.register(staffInquiryRoutes)
   await app.register(staffEvidenceRoutes)
+  await app.register(agentStaffRoutes)
   await app.register(recordRoutes)
   await app.register(staffOutboxRoutes)
   const viewer = requireRole('VIEWER')
