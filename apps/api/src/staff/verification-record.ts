@@ -119,7 +119,8 @@ function verificationFor(record: ApplicationRecord, subject: VerificationSubject
   const byName = named ? mine.find((v) => v.id === named) : undefined
   if (byName) return byName
   const latestFirst = [...mine].sort((a, b) => (b.decidedAt ?? b.createdAt).localeCompare(a.decidedAt ?? a.createdAt))
-  const current = record.submittedAt ? latestFirst.find((v) => v.status === 'APPROVED' && v.createdAt >= record.submittedAt!) : undefined
+  const { submittedAt } = record
+  const current = submittedAt ? latestFirst.find((v) => v.status === 'APPROVED' && v.createdAt >= submittedAt) : undefined
   return current ?? latestFirst.find((v) => v.decidedAt) ?? null
 }
 
