@@ -1,3 +1,4 @@
+import { japanInstant } from '@kakunin/schema/japan-time'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '#src/app.ts'
 import { expireOwnerConfirmations } from './owner-confirmation-service.ts'
@@ -80,12 +81,10 @@ describe('the already-verified flow (2回目以降)', () => {
     expect(await app.prisma.outboxEmail.findFirst({ where: { applicationId: browser.id, template: 'APPROVED' } })).toMatchObject({ to: 'second@example.com' })
     expect(await sidCheck(sid)).toMatchObject({ verified: true, applicationId: browser.id, flow: 'LINK_VERIFIED' })
     const record = (await (await staffClient(app, 'VIEWER')).get(`/applications/${browser.id}/record`)).json()
-    expect(record.linkBasis).toMatchObject({
+    expect(record.record.linkBasis).toMatchObject({
       reliedOnReference: (await app.prisma.application.findUniqueOrThrow({ where: { id: verified.id } })).reference,
-      rootVerificationMethod: expect.stringContaining('ホ方式'),
-      rootVerificationReceivedAt: root.submittedAt!.toISOString(),
-      ownerConfirmationSentTo: verified.loginEmail,
-      ownerConfirmedAt: expect.any(String),
+      rootVerification: { method: { code: 'ho', label: expect.stringContaining('ホ方式') }, receivedAt: japanInstant(root.submittedAt!) },
+      ownerConfirmation: { sentTo: verified.loginEmail, confirmedAt: { date: expect.any(String), at: expect.stringMatching(/\+09:00$/) } },
     })
 
     // The link is spent; a link citing this SID is confirmed by its owner and rests on the same root.
