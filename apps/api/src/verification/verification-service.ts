@@ -2,11 +2,11 @@ import QRCode from 'qrcode'
 import { AGENT_EVIDENCE_KINDS, evidenceKindFor, groundsFor, type AgentEvidenceKind } from '@kakunin/schema/agent-ground'
 import { fullName } from '@kakunin/schema/form/person'
 import type { AgentVerificationView, CurrentVerificationResponse, VerificationView } from '@kakunin/schema/verification'
-import { agentGroundOf, agentOf, answersOf, livesAtCustomerAddress } from '#src/state/approval-evidence.ts'
+import { agentGroundOf, agentOf, answersOf } from '#src/state/approval-evidence.ts'
 import { AGENT_VERIFIABLE_STATUSES, VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { recordEvent } from '#src/state/event-log.ts'
 import type { AppDeps } from '#src/deps.ts'
-import type { Application, Verification, VerificationSubject } from '#src/generated/prisma/client.ts'
+import type { Verification, VerificationSubject } from '#src/generated/prisma/client.ts'
 import { conflict, notFound } from '#src/http/api-error.ts'
 import type { Mismatch } from './provider.ts'
 
@@ -119,8 +119,9 @@ async function agentView(
     relationship: agent.relationship,
     verification: latest ? await toVerificationView(latest, now) : null,
     evidenceKind: evidenceKindFor(agent.relationship),
-    // A relative at the customer's address needs no document: the two verified documents show it.
-    evidenceRequired: !(groundsFor(agent.relationship).includes('COHABITING_RELATIVE') && livesAtCustomerAddress(application as Pick<Application, 'answers'>)),
+    // Only a 法定代理人 must upload: a relative at the customer's address is shown by the two verified
+    // documents, and for anyone else staff can call the customer instead of reading a 委任状.
+    evidenceRequired: !groundsFor(agent.relationship).includes('PHONE_CONFIRMATION'),
     evidence: evidence.filter((e) => isAgentEvidenceKind(e.kind)).map((e) => ({ id: e.id, kind: e.kind as AgentEvidenceKind, createdAt: e.createdAt.toISOString() })),
     groundDecided: ground !== null,
   }

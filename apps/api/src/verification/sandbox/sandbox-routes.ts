@@ -148,6 +148,10 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
       }
       // The pending verdict is a row, written with the submission: any instance's reviewer delivers
       // it once due, also when this one is gone by then.
+      // A マイナンバーカード's only number is the 個人番号, which is never taken (番号法).
+      if (session.documentType === 'my_number_card' && request.body.documentNumber) {
+        throw validationFailed({ documentNumber: 'マイナンバーカードの番号（個人番号）は入力しないでください' })
+      }
       const claimed = await app.prisma.sandboxEkycSession.updateMany({
         where: { id: session.id, status: 'STARTED' },
         data: { status: 'SUBMITTED', details: request.body, reviewDueAt: new Date(clock().getTime() + reviewDelayMs) },

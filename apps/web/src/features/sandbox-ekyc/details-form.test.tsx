@@ -75,18 +75,18 @@ describe('DetailsForm (sandbox phone)', () => {
     ])
   })
 
-  it('refuses a 12-digit number (a 個人番号) and an expiry not written YYYY-MM-DD, on the fields and in the summary', async () => {
+  it('refuses a 個人番号 (12 digits ending in their check digit) and an expiry not written YYYY-MM-DD, on the fields and in the summary', async () => {
     const api = fakeApi()
     const { user } = await openDetails()
     await fillPerson(user)
-    await user.type(field('記号番号'), '1234 5678 9012')
+    await user.type(field('記号番号'), '1234 5678 9018')
     await user.type(field('有効期限'), '2031年4月1日')
     await user.click(screen.getByRole('button', { name: '送信' }))
 
     expect(await screen.findByRole('link', { name: '個人番号（マイナンバー）は入力しないでください' })).toBeInTheDocument()
     expect(field('記号番号')).toHaveAttribute('aria-invalid', 'true')
     expect(field('記号番号')).toHaveAccessibleDescription(/個人番号（マイナンバー）は入力しないでください/)
-    expect(field('有効期限')).toHaveAccessibleDescription(/有効期限は YYYY-MM-DD の形で入力してください/)
+    expect(field('有効期限')).toHaveAccessibleDescription(/有効期限は YYYY-MM-DD の形で、実在する日付を入力してください/)
     expect(api.sent).toEqual([])
   })
 
