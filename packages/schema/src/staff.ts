@@ -30,6 +30,8 @@ export const DENIAL_REASON_CODES = [
   'ID_UNREADABLE',
   'ID_EXPIRED',
   'NOT_ORIGINAL',
+  'AGENT_ID_MISMATCH',
+  'AGENT_AUTHORITY_NOT_CONFIRMED',
   'OTHER',
 ] as const
 export type DenialReasonCode = (typeof DENIAL_REASON_CODES)[number]
@@ -41,6 +43,8 @@ export const DENIAL_REASON_LABELS: Record<DenialReasonCode, string> = {
   ID_UNREADABLE: '本人確認書類の画像が読み取れませんでした。',
   ID_EXPIRED: '本人確認書類の有効期限が切れています。',
   NOT_ORIGINAL: '本人確認書類の原本を撮影してください（コピーや画面の撮影は使用できません）。',
+  AGENT_ID_MISMATCH: '代理人の氏名・生年月日・住所が、代理人の本人確認書類の記載と一致しません。',
+  AGENT_AUTHORITY_NOT_CONFIRMED: '代理人が利用者のために手続きを行っていることを確認できませんでした。利用者が作成した委任状（法定代理人の場合は、そのことがわかる書類）を提出してください。',
   OTHER: 'その他の理由により承認できませんでした。',
 }
 
@@ -214,6 +218,8 @@ export const externalVerificationBody = z.strictObject({
   ),
   verifiedOn: dateOnly,
   verifiedBy: requiredText(100, '確認を行った担当者の氏名を入力してください'),
+  /** Whose verification it is: the customer's (the default) or the 代理人's (犯収法4条4項). */
+  subject: z.optional(z.enum(VERIFICATION_SUBJECTS, '誰の本人確認か（CUSTOMER または AGENT）を指定してください')),
 })
 export type ExternalVerificationBody = z.infer<typeof externalVerificationBody>
 

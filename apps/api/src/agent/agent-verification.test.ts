@@ -206,6 +206,33 @@ describe('why the agent acts (施行規則12条5項)', () => {
   })
 })
 
+describe('staff acting for the agent', () => {
+  it('records an agent verified outside kakunin as the agent’s, never as the customer’s', async () => {
+    const browser = await submitted(agentAnswers('FAMILY'))
+    const reviewer = await staffClient(app, 'REVIEWER')
+    const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: 'AB1234567', verifiedOn: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date()), verifiedBy: '窓口 山田' }
+    expect((await reviewer.post(`/applications/${browser.id}/external-verifications`, { ...external, subject: 'AGENT' })).statusCode).toBe(201)
+    // The customer is still to be verified: the agent's verification is no verification of the customer.
+    expect((await approveAsStaff(browser)).json().error.message).toContain('本人確認（eKYC）の結果がない')
+    await verifyOnPhone(browser, 'customer')
+    expect(await statusOf(browser)).toBe('APPROVED')
+    const alone = await submitted(validAnswers)
+    expect((await reviewer.post(`/applications/${alone.id}/external-verifications`, { ...external, subject: 'AGENT' })).statusCode).toBe(409)
+  })
+
+  it('a staff denial for the agent’s details points at 代理人情報', async () => {
+    const browser = await submitted(agentAnswers('FRIEND', livingApart))
+    const reviewer = await staffClient(app, 'REVIEWER')
+    const { version } = await app.prisma.application.findUniqueOrThrow({ where: { id: browser.id } })
+    const denied = await reviewer.post(`/applications/${browser.id}/decision`, { decision: 'DENY', version, reasonCodes: ['AGENT_ID_MISMATCH', 'AGENT_AUTHORITY_NOT_CONFIRMED'], noteToApplicant: '代理人の住所をご確認ください' })
+    expect(denied.statusCode).toBe(200)
+    const application = (await browser.refresh()) as { denial: { fields: string[]; hints: string[] } }
+    expect(application.denial.fields).toEqual(['agent.agent.familyName', 'agent.agent.givenName', 'agent.agent.birthDate', 'agent.agent.address'])
+    expect(application.denial.hints[0]).toMatch(/^代理人の/)
+    expect(application.denial.hints[1]).toContain('委任状')
+  })
+})
+
 describe('bad evidence and bad decisions', () => {
   it('refuses a file that is not a document (400), one over the limit (413), and an application without an agent (409)', async () => {
     const browser = await submitted(agentAnswers('FRIEND', livingApart))

@@ -8,6 +8,7 @@ const FIELDS_OF_REASON: Partial<Record<DenialReasonCode, string[]>> = {
   ID_MISMATCH_NAME: ['user.familyName', 'user.givenName'],
   ID_MISMATCH_BIRTHDATE: ['user.birthDate'],
   ID_MISMATCH_ADDRESS: ['user.address'],
+  AGENT_ID_MISMATCH: ['agent.agent.familyName', 'agent.agent.givenName', 'agent.agent.birthDate', 'agent.agent.address'],
 }
 
 /**

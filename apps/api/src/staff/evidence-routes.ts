@@ -6,6 +6,7 @@ import { externalVerificationBody, suspicionBody } from '@kakunin/schema/staff'
 import { isMethodAvailable } from '@kakunin/schema/verification-method'
 import { z } from '@kakunin/schema/zod'
 import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
+import { agentOf } from '#src/state/approval-evidence.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 import { decidingPerson, requireRole, staffOf } from './staff-auth.ts'
 
@@ -41,6 +42,8 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       if (japanDate(verifiedAt) !== body.verifiedOn || !submittedKey || body.verifiedOn < submittedKey || body.verifiedOn > japanDate(now)) {
         throw validationFailed({ verifiedOn: 'お申し込みの送信日から今日までの、実在する日付を指定してください' })
       }
+      const subject = body.subject ?? 'CUSTOMER'
+      if (subject === 'AGENT' && !agentOf(application)) throw conflict('このお申し込みには代理人がいません。')
       if (!isMethodAvailable(body.method, verifiedAt)) {
         throw validationFailed({ method: 'この確認方法は、その日には法令で認められていません' })
       }
@@ -48,6 +51,7 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         const created = await tx.verification.create({
           data: {
             applicationId: application.id,
+            subject,
             provider: 'external',
             providerReference: randomUUID(),
             method: body.method,
@@ -80,7 +84,7 @@ export const staffEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
             type: 'EXTERNAL_VERIFICATION_RECORDED',
             actorType: 'STAFF',
             actorId: staff.id,
-            data: { verificationId: created.id, method: body.method, documentName: body.documentName, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, keyName: staff.name, role: staff.role, person },
+            data: { verificationId: created.id, subject, method: body.method, documentName: body.documentName, verifiedOn: body.verifiedOn, verifiedBy: body.verifiedBy, keyName: staff.name, role: staff.role, person },
           },
           now,
         )
