@@ -35,7 +35,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { ownerConfirmationRoutes } from './owner-confirmation/routes.ts'
 import { ownerConfirmationExpiry } from './owner-confirmation/expiry-worker.ts'
 import { reviewDocumentRoutes } from './review-documents/routes.ts'
-import { agentEvidenceRoutes } from './agent/agent-evidence-routes.ts'
+import { agentEvidenceRoutes } from './agent-evidence/agent-evidence-routes.ts'
 import { rateLimitsFrom } from './http/rate-limit/rate-limits.ts'
 import { rateLimiting } from './http/rate-limit/rate-limiting-plugin.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { heicHeader, JPEG_IMAGE, pdfDocument, pngImage, WEBP_IMAGE } from '@kakunin/test-data/images'
-import { detectDocumentType } from '#src/review-documents/document-type.ts'
+import { detectDocumentType } from '#src/http/document-type.ts'
 import { detectImageType } from './image-type.ts'
 
 /** A JPEG whose start-of-frame says `width` × `height`, with the rest of the file as it was. */

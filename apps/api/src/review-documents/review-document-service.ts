@@ -4,7 +4,7 @@ import type { AppDeps } from '#src/deps.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
 import { answersOf } from '#src/state/approval-evidence.ts'
 import { recordEvent } from '#src/state/event-log.ts'
-import { detectDocumentType } from './document-type.ts'
+import { detectDocumentType } from '#src/http/document-type.ts'
 
 /**
  * 高リスク取引: the applicant uploads what enhanced review asks for. Kept with the record (the bytes

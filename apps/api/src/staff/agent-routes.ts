@@ -5,7 +5,7 @@ import { z } from '@kakunin/schema/zod'
 import { notFound } from '#src/http/api-error.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 import { decidingPerson, requireRole, staffOf } from '#src/staff/staff-auth.ts'
-import { decideAgentGround } from './agent-ground.ts'
+import { decideAgentGround } from '#src/state/agent-ground.ts'
 
 const idParams = z.strictObject({ id: z.uuid('お申し込みが見つかりません') })
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse }

@@ -3,7 +3,7 @@ import { AGENT_EVIDENCE_LABELS, evidenceKindFor, groundsFor, GROUND_OF_EVIDENCE,
 import { AGENT_VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
 import type { AppDeps } from '#src/deps.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
-import { detectDocumentType } from '#src/review-documents/document-type.ts'
+import { detectDocumentType } from '#src/http/document-type.ts'
 import { agentOf } from '#src/state/approval-evidence.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 

@@ -3,9 +3,8 @@ import { RELATIONSHIP_LABELS } from '@kakunin/schema/form/agent-step'
 import type { StaffPerson } from '@kakunin/schema/staff'
 import type { AppDeps } from '#src/deps.ts'
 import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
-import { agentOf, livesAtCustomerAddress } from '#src/state/approval-evidence.ts'
-import { recordEvent } from '#src/state/event-log.ts'
-import type { StaffIdentity } from '#src/staff/staff-auth.ts'
+import { agentOf, livesAtCustomerAddress } from './approval-evidence.ts'
+import { recordEvent } from './event-log.ts'
 
 /** After submission and before a decision: while the ground can still be decided. */
 const OPEN: readonly string[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW']
@@ -16,7 +15,14 @@ const OPEN: readonly string[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCE
  * customer's address. Checked against the record, appended as an event; the approval itself is
  * still the transition module's (which refuses APPROVED without a ground).
  */
-export async function decideAgentGround(deps: Pick<AppDeps, 'prisma' | 'clock'>, applicationId: string, decision: AgentGroundDecision, staff: StaffIdentity, person: StaffPerson) {
+/** The staff key acting, as the event records it. */
+interface ActingKey {
+  id: string
+  name: string
+  role: string
+}
+
+export async function decideAgentGround(deps: Pick<AppDeps, 'prisma' | 'clock'>, applicationId: string, decision: AgentGroundDecision, staff: ActingKey, person: StaffPerson) {
   const { prisma } = deps
   const now = deps.clock()
   const application = await prisma.application.findUnique({ where: { id: applicationId } })
