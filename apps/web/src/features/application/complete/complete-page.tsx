@@ -1,3 +1,4 @@
+import { ReferencePanel } from '#src/components/feedback/reference-panel.tsx'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { formatJapanDateTime } from '@kakunin/schema/japan-time'
 import { MailNotArriving } from '#src/components/help/mail-not-arriving.tsx'
@@ -149,12 +150,7 @@ function Linked({ application }: { application: ApplicantApplication }) {
 function Reference({ application }: { application: ApplicantApplication }) {
   return (
     <>
-      <div className="panel">
-        <p>受付番号</p>
-        <p className="reference" data-testid="reference">
-          {application.reference}
-        </p>
-      </div>
+      <ReferencePanel reference={application.reference} />
       <p>お問い合わせの際は、この受付番号をお知らせください。</p>
     </>
   )

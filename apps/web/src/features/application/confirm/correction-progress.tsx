@@ -1,3 +1,4 @@
+import { ReferencePanel } from '#src/components/feedback/reference-panel.tsx'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import { stepsOf } from '#src/features/application/apply-paths.ts'
 import { remainingCorrections } from './corrections.ts'
@@ -18,12 +19,5 @@ export function CorrectionProgress({ application }: { application: ApplicantAppl
 
 /** 受付番号, for an inquiry while correcting. */
 export function ConfirmReference({ reference }: { reference: string }) {
-  return (
-    <div className="panel">
-      <p>受付番号</p>
-      <p className="reference" data-testid="reference">
-        {reference}
-      </p>
-    </div>
-  )
+  return <ReferencePanel reference={reference} />
 }

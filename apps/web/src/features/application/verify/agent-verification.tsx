@@ -1,6 +1,7 @@
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { Loading } from '#src/components/feedback/loading.tsx'
+import { ReferencePanel } from '#src/components/feedback/reference-panel.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { FirstRead } from './first-read.tsx'
 import { EnhancedReview } from '#src/features/application/complete/enhanced-review.tsx'
 import { ReviewState } from '#src/features/application/complete/review-state.tsx'
 import { AgentEvidence } from './agent-evidence.tsx'
@@ -17,7 +18,7 @@ export const AGENT_NEXT_EXPLANATION = '利用者ご本人と代理人の方、�
  * are done. The application is IN_REVIEW as soon as one of them is, and still offers the other.
  */
 export function AgentVerification({ application, flow }: { application: ApplicantApplication; flow: VerificationFlow }) {
-  const { verification, data, agent, phase, allDone, pastPhone, review } = flow
+  const { data, agent, phase, allDone, pastPhone, review } = flow
   const canStart = AWAITING_A_PHONE.includes(application.status)
   return (
     <>
@@ -33,23 +34,9 @@ export function AgentVerification({ application, flow }: { application: Applican
       <p>
         代理人の方がお手続きをする場合、犯罪収益移転防止法に基づき、利用者ご本人に加えて代理人の方の本人確認と、代理人としてお手続きいただけること（利用者ご本人との関係）の確認が必要です。
       </p>
-      <div className="panel">
-        <p>受付番号</p>
-        <p className="reference" data-testid="reference">
-          {application.reference}
-        </p>
-      </div>
+      <ReferencePanel reference={application.reference} />
 
-      {verification.isPending && <Loading />}
-      {/* A failed poll keeps what was shown; only a first read that failed needs saying. */}
-      {verification.isError && !data && (
-        <div className="notice notice-error" role="alert">
-          <p>{verification.error.message}</p>
-          <button type="button" className="button" onClick={() => void verification.refetch()}>
-            再読み込み
-          </button>
-        </div>
-      )}
+      <FirstRead flow={flow} />
 
       {data && agent && (
         <>

@@ -1,6 +1,7 @@
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { Loading } from '#src/components/feedback/loading.tsx'
+import { ReferencePanel } from '#src/components/feedback/reference-panel.tsx'
 import { PageHeading } from '#src/components/layout/page-heading.tsx'
+import { FirstRead } from './first-read.tsx'
 import { ApplicationGate } from '#src/features/application/application-gate.tsx'
 import { EnhancedReview } from '#src/features/application/complete/enhanced-review.tsx'
 import { ReviewState } from '#src/features/application/complete/review-state.tsx'
@@ -29,7 +30,7 @@ function Verification({ application }: { application: ApplicantApplication }) {
 
 /** Without a 代理人: the customer's one QR code. */
 function CustomerVerification({ application, flow }: { application: ApplicantApplication; flow: VerificationFlow }) {
-  const { verification, data, phase, pastPhone, review, start } = flow
+  const { data, phase, pastPhone, review, start } = flow
   const session = data?.verification
   const showQr = session && (phase === 'waiting' || phase === 'in-progress')
   return (
@@ -44,23 +45,9 @@ function CustomerVerification({ application, flow }: { application: ApplicantApp
           <p>アプリでの本人確認が完了したら、「次へ」を押してください。</p>
         </>
       )}
-      <div className="panel">
-        <p>受付番号</p>
-        <p className="reference" data-testid="reference">
-          {application.reference}
-        </p>
-      </div>
+      <ReferencePanel reference={application.reference} />
 
-      {verification.isPending && <Loading />}
-      {/* A failed poll keeps what was shown; only a first read that failed needs saying. */}
-      {verification.isError && !data && (
-        <div className="notice notice-error" role="alert">
-          <p>{verification.error.message}</p>
-          <button type="button" className="button" onClick={() => void verification.refetch()}>
-            再読み込み
-          </button>
-        </div>
-      )}
+      <FirstRead flow={flow} />
 
       {start.error && (
         <div className="notice notice-error" role="alert">
