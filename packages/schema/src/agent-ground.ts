@@ -1,5 +1,5 @@
 import type { Relationship } from './form/agent-step.ts'
-import { optionalText } from './text.ts'
+import { optionalText, requiredText } from './text.ts'
 import { z } from './zod.ts'
 
 // 犯収法4条4項 and 施行規則12条5項1号: when a 代理人 (代表者等) acts for an individual customer,
@@ -65,6 +65,8 @@ export const agentGroundDecision = z.discriminatedUnion(
     z.strictObject({
       ground: z.literal('PHONE_CONFIRMATION'),
       phoneNumber,
+      /** How the number is known to be the customer's own (not the agent's): e.g. the Twilio account's registered number. */
+      numberSource: requiredText(200, 'その電話番号が利用者ご本人のものであることの根拠（例：Twilioアカウントの登録電話番号）を入力してください'),
       calledAt: z.iso.datetime({ offset: true, error: '電話をかけた日時を入力してください（例：2026-12-01T10:00:00+09:00）' }),
       note,
     }),

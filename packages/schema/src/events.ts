@@ -57,6 +57,9 @@ const DATA = {
     rootApplicationId: z.optional(z.string()),
     rootVerificationId: z.optional(z.string()),
     confirmationId: z.optional(z.string()),
+    /** 犯収法4条4項: an approval with a 代理人 names the agent's verification and the ground (its AGENT_GROUND_DECIDED event). */
+    agentVerificationId: z.optional(z.string()),
+    agentGroundEventId: z.optional(z.string()),
   }),
   /**
    * A provider approved one person's verification while the application still waits for the
@@ -102,6 +105,7 @@ const DATA = {
     documentId: z.optional(z.string()),
     sha256: z.optional(z.string()),
     phoneNumber: z.optional(z.string()),
+    numberSource: z.optional(z.string()),
     calledAt: z.optional(z.string()),
     note: z.optional(z.string()),
     customerVerificationId: z.optional(z.string()),

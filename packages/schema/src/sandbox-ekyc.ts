@@ -79,14 +79,33 @@ export const sandboxDetailsBody = z.strictObject({
   givenName: requiredText(50, '名を入力してください'),
   birthDate,
   address: requiredText(200, '住所を入力してください'),
-  documentNumber: z.optional(
-    optionalText(30).check(
-      z.overwrite((value) => value.replace(/[\s-]/g, '')),
-      z.refine((value) => !isIndividualNumber(value), '個人番号（マイナンバー）は入力しないでください'),
-    ),
-  ),
+  documentNumber: z.optional(optionalText(30).check(z.overwrite((value) => value.replace(/[\s-]/g, '')))),
   // NFKC first: a date typed with full-width digits is the same date.
   expiresOn: z.optional(optionalText(10).check(z.refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), '有効期限は YYYY-MM-DD の形で、実在する日付を入力してください'))),
   issuer: z.optional(optionalText(100)),
 })
 export type SandboxDetails = z.infer<typeof sandboxDetailsBody>
+
+/** Documents whose 記号番号 is 12 digits ending in the reissue count, which a check digit cannot tell from a 個人番号. */
+const TWELVE_DIGIT_DOCUMENTS: readonly DocumentType[] = ['drivers_license', 'driving_history_certificate']
+
+/**
+ * Why a document's number cannot be kept, or null (番号法: a 個人番号 is never taken). A
+ * マイナンバーカード's only number is its 個人番号; on other documents one is recognised by its check
+ * digit, except on a licence, whose own 12 digits would often pass.
+ */
+export function documentNumberIssue(documentType: DocumentType, number: string | undefined): string | null {
+  if (!number) return null
+  if (documentType === 'my_number_card') return 'マイナンバーカードの番号（個人番号）は入力しないでください'
+  if (TWELVE_DIGIT_DOCUMENTS.includes(documentType)) return null
+  return isIndividualNumber(number) ? '個人番号（マイナンバー）は入力しないでください' : null
+}
+
+/** The details body with the rule of the document being read. */
+export const sandboxDetailsBodyFor = (documentType: DocumentType) =>
+  sandboxDetailsBody.check(
+    z.superRefine((value, ctx) => {
+      const issue = documentNumberIssue(documentType, value.documentNumber)
+      if (issue) ctx.issues.push({ code: 'custom', path: ['documentNumber'], input: value.documentNumber, message: issue })
+    }),
+  )

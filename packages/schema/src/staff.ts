@@ -214,13 +214,19 @@ export const externalVerificationBody = z.strictObject({
     z.trim(),
     z.minLength(1, '本人確認書類の記号番号を入力してください'),
     z.maxLength(50),
-    z.refine((value) => !isIndividualNumber(value), '個人番号（マイナンバー）は記録できません。カードの記号番号以外の番号を入力してください'),
   ),
   verifiedOn: dateOnly,
   verifiedBy: requiredText(100, '確認を行った担当者の氏名を入力してください'),
   /** Whose verification it is: the customer's (the default) or the 代理人's (犯収法4条4項). */
   subject: z.optional(z.enum(VERIFICATION_SUBJECTS, '誰の本人確認か（CUSTOMER または AGENT）を指定してください')),
-})
+}).check(
+  // A licence's own 12 digits often fit the check digit; any other document's never should.
+  z.superRefine((value, ctx) => {
+    if (!/運転免許|運転経歴/.test(value.documentName) && isIndividualNumber(value.documentNumber)) {
+      ctx.issues.push({ code: 'custom', path: ['documentNumber'], input: value.documentNumber, message: '個人番号（マイナンバー）は記録できません。カードの記号番号以外の番号を入力してください' })
+    }
+  }),
+)
 export type ExternalVerificationBody = z.infer<typeof externalVerificationBody>
 
 function isCalendarDate(value: string): boolean {

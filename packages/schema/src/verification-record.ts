@@ -122,7 +122,7 @@ export const recordAgentGround = z.object({
   /** The uploaded document that was read (委任状, or what shows a 法定代理人). */
   document: z.nullable(z.object({ documentId: z.string(), sha256: z.nullable(z.string()) })),
   /** The call made to the customer. */
-  call: z.nullable(z.object({ phoneNumber: z.string(), calledAt: z.nullable(japanTime) })),
+  call: z.nullable(z.object({ phoneNumber: z.string(), /** How the number is known to be the customer's. */ numberSource: z.nullable(z.string()), calledAt: z.nullable(japanTime) })),
   note: z.nullable(z.string()),
 })
 

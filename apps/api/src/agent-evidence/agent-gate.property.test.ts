@@ -55,7 +55,7 @@ it('approves exactly when both people are verified and the ground is decided, in
           const person = step === 'agent' ? { ...validAgentPerson, address } : answers.user
           expect((await sandboxPhone(app, opened.json().url).verify(documentDetails(person as StepValues['user']))).statusCode).toBe(204)
         } else if (step === 'ground') {
-          const decided = await reviewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', calledAt: new Date().toISOString() })
+          const decided = await reviewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', numberSource: 'Twilioアカウントの登録電話番号', calledAt: new Date().toISOString() })
           expect(decided.statusCode).toBe(204)
         } else {
           const { version } = await app.prisma.application.findUniqueOrThrow({ where: { id: browser.id } })

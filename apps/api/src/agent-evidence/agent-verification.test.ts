@@ -6,7 +6,8 @@ import type { App } from '#src/app.ts'
 import { applicantBrowser } from '#src/test/applicant-browser.ts'
 import { JPEG, multipart, sandboxPhone } from '#src/test/sandbox-phone.ts'
 import { staffClient } from '#src/test/staff-client.ts'
-import { buildTestApp } from '#src/test/test-app.ts'
+import { buildTestApp, testConfig } from '#src/test/test-app.ts'
+import { signWebhook } from '#src/http/webhook-signature.ts'
 import { validAnswers } from '#src/test/valid-answers.ts'
 
 // 犯収法4条4項 and 施行規則12条5項: a declared 代理人 is verified by their own eKYC session, and
@@ -138,6 +139,43 @@ describe('the 代理人 verifies with a session of their own', () => {
   })
 })
 
+describe('webhooks out of order', () => {
+  const secret = testConfig().SANDBOX_EKYC_WEBHOOK_SECRET
+  const deliver = (payload: object) => {
+    const body = JSON.stringify(payload)
+    return app.inject({ method: 'POST', url: '/api/webhooks/ekyc/sandbox', headers: { 'content-type': 'application/json', 'x-kakunin-signature': signWebhook(secret, body) }, payload: body })
+  }
+
+  it('a progress event redelivered after the verdict changes nothing: the approved session stays approved', async () => {
+    const browser = await submitted(agentAnswers('FAMILY'))
+    await verifyOnPhone(browser, 'customer')
+    const before = await app.prisma.verification.findFirstOrThrow({ where: { applicationId: browser.id, subject: 'CUSTOMER' } })
+    for (const type of ['session.submitted', 'session.started'] as const) {
+      const session = type === 'session.started' ? { id: before.providerReference, method: 'ic_chip', document_type: 'drivers_license' } : { id: before.providerReference }
+      expect((await deliver({ id: `evt_late_${type}_${before.id}`, type, created: new Date().toISOString(), session })).statusCode).toBe(200)
+    }
+    const after = await app.prisma.verification.findUniqueOrThrow({ where: { id: before.id } })
+    expect(after).toMatchObject({ status: 'APPROVED', submittedAt: before.submittedAt, startedAt: before.startedAt })
+    await verifyOnPhone(browser, 'agent')
+    expect(await statusOf(browser)).toBe('APPROVED')
+  })
+
+  it('a verdict for a session of an earlier submission does not act on the corrected one', async () => {
+    const browser = await submitted(agentAnswers('FAMILY'))
+    const old = await openSession(browser, 'customer')
+    const oldVerification = await app.prisma.verification.findFirstOrThrow({ where: { applicationId: browser.id } })
+    // Denied by the agent's mismatch, corrected, submitted again.
+    await verifyOnPhone(browser, 'agent', { ...documentDetails({ ...validAgentPerson, address: validAnswers.user.address } as StepValues['user']), familyName: '佐藤' })
+    expect(await statusOf(browser)).toBe('DENIED')
+    await browser.refresh()
+    expect((await browser.submit()).statusCode).toBe(200)
+    expect(old.statusCode).toBe(201)
+    const late = await deliver({ id: `evt_late_review_${oldVerification.id}`, type: 'session.reviewed', created: new Date().toISOString(), session: { id: oldVerification.providerReference }, review: { verdict: 'denied', reasons: ['ID_MISMATCH'], mismatches: [] } })
+    expect(late.statusCode).toBe(200)
+    expect(await statusOf(browser)).toBe('SUBMITTED')
+  })
+})
+
 describe('why the agent acts (施行規則12条5項)', () => {
   it('a relative living apart: needs a 委任状 or a call, and a reviewer cannot claim they live together', async () => {
     const browser = await submitted(agentAnswers('FAMILY', livingApart))
@@ -164,6 +202,7 @@ describe('why the agent acts (施行規則12条5項)', () => {
     const staff = await staffClient(app, 'REVIEWER')
     const file = await staff.get(`/applications/${browser.id}/agent-evidence/${evidence.id}`)
     expect(file.headers['content-type']).toBe('application/pdf')
+    expect(file.headers['content-disposition']).toBe('attachment')
     expect(file.rawPayload.equals(PDF)).toBe(true)
 
     expect((await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'POWER_OF_ATTORNEY', documentId: evidence.id })).statusCode).toBe(204)
@@ -178,10 +217,10 @@ describe('why the agent acts (施行規則12条5項)', () => {
     await verifyOnPhone(browser, 'agent')
     const staff = await staffClient(app, 'REVIEWER')
     const future = new Date(Date.now() + 3_600_000).toISOString()
-    const refused = await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '03-1234-5678', calledAt: future })
+    const refused = await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '03-1234-5678', numberSource: 'Twilioアカウントの登録電話番号', calledAt: future })
     expect(refused.statusCode).toBe(400)
     expect(refused.json().error.fields).toHaveProperty('calledAt')
-    expect((await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '０３－１２３４－５６７８', calledAt: new Date().toISOString() })).statusCode).toBe(204)
+    expect((await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '０３－１２３４－５６７８', numberSource: 'Twilioアカウントの登録電話番号', calledAt: new Date().toISOString() })).statusCode).toBe(204)
     const ground = (await eventsOf(browser)).find((e) => e.type === 'AGENT_GROUND_DECIDED')
     expect(ground?.data).toMatchObject({ ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678' })
     expect((await approveAsStaff(browser)).json()).toEqual({ status: 'APPROVED' })
@@ -197,7 +236,7 @@ describe('why the agent acts (施行規則12条5項)', () => {
     await verifyOnPhone(browser, 'customer')
     await verifyOnPhone(browser, 'agent')
     const staff = await staffClient(app, 'REVIEWER')
-    const phone = await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', calledAt: new Date().toISOString() })
+    const phone = await staff.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', numberSource: 'Twilioアカウントの登録電話番号', calledAt: new Date().toISOString() })
     expect(phone.statusCode).toBe(400)
     expect(phone.json().error.fields).toHaveProperty('ground')
     const [evidence] = (await current(browser)).agent.evidence
@@ -215,7 +254,10 @@ describe('staff acting for the agent', () => {
     // The customer is still to be verified: the agent's verification is no verification of the customer.
     expect((await approveAsStaff(browser)).json().error.message).toContain('本人確認（eKYC）の結果がない')
     await verifyOnPhone(browser, 'customer')
-    expect(await statusOf(browser)).toBe('APPROVED')
+    // No reading of the agent's document to compare: living together is for a reviewer to decide.
+    expect(await statusOf(browser)).toBe('IN_REVIEW')
+    expect((await reviewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'COHABITING_RELATIVE', note: '住民票の写しで同一世帯を確認' })).statusCode).toBe(204)
+    expect((await approveAsStaff(browser)).json()).toEqual({ status: 'APPROVED' })
     const alone = await submitted(validAnswers)
     expect((await reviewer.post(`/applications/${alone.id}/external-verifications`, { ...external, subject: 'AGENT' })).statusCode).toBe(409)
   })
@@ -258,10 +300,10 @@ describe('bad evidence and bad decisions', () => {
     expect(wrongDocument.statusCode).toBe(400)
     expect(wrongDocument.json().error.fields).toHaveProperty('documentId')
     const nobody = await staffClient(app, 'REVIEWER', null)
-    expect((await nobody.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', calledAt: new Date().toISOString() })).statusCode).toBe(403)
+    expect((await nobody.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', numberSource: 'Twilioアカウントの登録電話番号', calledAt: new Date().toISOString() })).statusCode).toBe(403)
     const viewer = await staffClient(app, 'VIEWER')
-    expect((await viewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', calledAt: new Date().toISOString() })).statusCode).toBe(403)
-    expect((await reviewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '12', calledAt: 'yesterday' })).json().error.fields).toMatchObject({
+    expect((await viewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '0312345678', numberSource: 'Twilioアカウントの登録電話番号', calledAt: new Date().toISOString() })).statusCode).toBe(403)
+    expect((await reviewer.post(`/applications/${browser.id}/agent-ground`, { ground: 'PHONE_CONFIRMATION', phoneNumber: '12', numberSource: 'Twilioアカウントの登録電話番号', calledAt: 'yesterday' })).json().error.fields).toMatchObject({
       phoneNumber: expect.any(String),
       calledAt: expect.any(String),
     })

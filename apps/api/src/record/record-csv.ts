@@ -92,7 +92,7 @@ export function recordCells(r: VerificationRecord): Cells {
     [field('agent', 'groundDecidedAt'), timeCell(ground?.decidedAt)],
     [field('agent', 'groundDecidedBy'), ground ? personCell(ground.decidedBy) || 'kakunin（顧客の住居と同じ住居であることをシステムが確認）' : ''],
     [field('agent', 'groundDocument'), ground?.document?.sha256 ?? ground?.document?.documentId ?? ''],
-    [field('agent', 'groundCall'), ground?.call ? `${ground.call.phoneNumber} ${timeCell(ground.call.calledAt)}`.trim() : ''],
+    [field('agent', 'groundCall'), ground?.call ? [ground.call.phoneNumber, ground.call.numberSource ? `（${ground.call.numberSource}）` : '', timeCell(ground.call.calledAt)].filter(Boolean).join(' ') : ''],
     [`${L.agent.short}：${F.ground}の${F.note}`, ground?.note ?? ''],
     [field('agent', 'evidence'), (agent?.evidence ?? []).map((d) => `${d.label}（${d.type}、SHA-256 ${d.sha256}、${timeCell(d.at)}）`).join('\n')],
     [item('purposes'), r.purposes.join('、')],

@@ -34,7 +34,8 @@ export const agentStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       const document = await app.prisma.agentEvidenceDocument.findUnique({ where: { id: request.params.documentId } })
       if (!document || document.applicationId !== request.params.id) throw notFound('書類が見つかりません')
       await recordEvent(app.prisma, document.applicationId, { type: 'PII_VIEWED', actorType: 'STAFF', actorId: staff.id, data: { keyName: staff.name, role: staff.role, documentId: document.id } }, app.deps.clock())
-      return reply.type(document.type).header('cache-control', 'no-store').send(Buffer.from(document.content) as never)
+      // Never rendered in the staff's browser: a PDF or an image is saved, not opened in the API's origin.
+      return reply.type(document.type).header('cache-control', 'no-store').header('content-disposition', 'attachment').send(Buffer.from(document.content) as never)
     },
   )
 }

@@ -164,7 +164,7 @@ describe('POST /api/staff/applications/:id/decision', () => {
     const a = await submitted({ familyName: '高橋', givenName: '三郎', familyNameKana: 'タカハシ', givenNameKana: 'サブロウ' })
     const external = { method: 'ic_chip', documentName: '運転免許証', documentNumber: '第123456789012号の1', verifiedOn: japanDate(), verifiedBy: '窓口 花子' }
     // A 個人番号 (12 digits ending in their check digit) is never recorded.
-    const mynumber = await staff.post(`/applications/${a.id}/external-verifications`, { ...external, documentNumber: '1234 5678 9018' })
+    const mynumber = await staff.post(`/applications/${a.id}/external-verifications`, { ...external, documentName: 'パスポート', documentNumber: '1234 5678 9018' })
     expect(mynumber.statusCode).toBe(400)
     expect(mynumber.json().error.fields.documentNumber).toMatch(/個人番号/)
     // Nor a date in the future, before this submission (a backdated ホ), or that does not exist.

@@ -142,6 +142,7 @@ const lastOf = <T extends EventType>(events: LoadedEvent[], type: T, where: (e: 
 interface DecidedData {
   verificationId?: string
   agentVerificationId?: string
+  agentGroundEventId?: string
   person?: { name: string; department: string }
   keyName?: string
   reason?: string | null
@@ -153,7 +154,13 @@ function agentOf(record: ApplicationRecord, approving: DecidedData | undefined):
   const declared = record.answers.agent?.hasAgent === 'YES' ? record.answers.agent.agent : null
   if (!declared) return null
   const verification = verificationFor(record, 'AGENT', approving?.agentVerificationId)
-  const decided = lastOf(record.events, 'AGENT_GROUND_DECIDED')
+  // The ground the approval rests on (its DECIDED event names it); before that, the latest of this
+  // submission: an earlier submission's ground and documents belong to the history, not to this record.
+  const { submittedAt } = record
+  const ofSubmission = (createdAt: string) => submittedAt !== null && createdAt >= submittedAt
+  const decided = approving?.agentGroundEventId
+    ? lastOf(record.events, 'AGENT_GROUND_DECIDED', (e) => String(e.id) === approving.agentGroundEventId)
+    : lastOf(record.events, 'AGENT_GROUND_DECIDED', (e) => ofSubmission(e.createdAt))
   const ground = decided
     ? {
         code: decided.data.ground,
@@ -161,7 +168,7 @@ function agentOf(record: ApplicationRecord, approving: DecidedData | undefined):
         decidedAt: at(decided.createdAt),
         decidedBy: decided.actorType === 'STAFF' ? person(decided.data.person ?? { name: decided.data.keyName ?? decided.actorId ?? '', department: null }) : null,
         document: decided.data.documentId ? { documentId: decided.data.documentId, sha256: decided.data.sha256 ?? null } : null,
-        call: decided.data.phoneNumber ? { phoneNumber: decided.data.phoneNumber, calledAt: atOrNull(decided.data.calledAt) } : null,
+        call: decided.data.phoneNumber ? { phoneNumber: decided.data.phoneNumber, numberSource: decided.data.numberSource ?? null, calledAt: atOrNull(decided.data.calledAt) } : null,
         note: decided.data.note || null,
       }
     : null
@@ -176,7 +183,7 @@ function agentOf(record: ApplicationRecord, approving: DecidedData | undefined):
     },
     verification: verification ? recordVerificationOf(verification) : null,
     ground,
-    evidence: record.agentEvidence.map((d) => ({ documentId: d.id, code: d.kind, label: AGENT_EVIDENCE_LABELS[d.kind], type: d.type, bytes: d.bytes, sha256: d.sha256, at: at(d.createdAt) })),
+    evidence: record.agentEvidence.filter((d) => ofSubmission(d.createdAt)).map((d) => ({ documentId: d.id, code: d.kind, label: AGENT_EVIDENCE_LABELS[d.kind], type: d.type, bytes: d.bytes, sha256: d.sha256, at: at(d.createdAt) })),
   }
 }
 

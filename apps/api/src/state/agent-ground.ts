@@ -2,8 +2,9 @@ import { AGENT_GROUND_LABELS, groundsFor, GROUND_OF_EVIDENCE, type AgentEvidence
 import { RELATIONSHIP_LABELS } from '@kakunin/schema/form/agent-step'
 import type { StaffPerson } from '@kakunin/schema/staff'
 import type { AppDeps } from '#src/deps.ts'
+import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
-import { agentOf, livesAtCustomerAddress } from './approval-evidence.ts'
+import { agentOf, livesAtCustomerAddress, verificationOfRecord } from './approval-evidence.ts'
 import { recordEvent } from './event-log.ts'
 
 /** After submission and before a decision: while the ground can still be decided. */
@@ -23,9 +24,17 @@ interface ActingKey {
 }
 
 export async function decideAgentGround(deps: Pick<AppDeps, 'prisma' | 'clock'>, applicationId: string, decision: AgentGroundDecision, staff: ActingKey, person: StaffPerson) {
-  const { prisma } = deps
   const now = deps.clock()
-  const application = await prisma.application.findUnique({ where: { id: applicationId } })
+  // Under the application's row lock, as every status change: a ground cannot land after a
+  // decision, nor two grounds race an approval that checked the other.
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM applications WHERE id = ${applicationId}::uuid FOR UPDATE`
+    await decideLocked(tx, applicationId, decision, staff, person, now)
+  })
+}
+
+async function decideLocked(tx: TransactionClient, applicationId: string, decision: AgentGroundDecision, staff: ActingKey, person: StaffPerson, now: Date) {
+  const application = await tx.application.findUnique({ where: { id: applicationId } })
   if (!application) throw notFound('お申し込みが見つかりません')
   const agent = agentOf(application)
   if (application.flow !== 'FIRST_TIME' || !agent) throw conflict('このお申し込みには代理人がいません。')
@@ -38,23 +47,26 @@ export async function decideAgentGround(deps: Pick<AppDeps, 'prisma' | 'clock'>,
 
   const evidence: Record<string, string> = {}
   if (decision.ground === 'LEGAL_REPRESENTATIVE' || decision.ground === 'POWER_OF_ATTORNEY') {
-    const document = await prisma.agentEvidenceDocument.findUnique({ where: { id: decision.documentId }, select: { applicationId: true, kind: true, sha256: true, createdAt: true } })
+    const document = await tx.agentEvidenceDocument.findUnique({ where: { id: decision.documentId }, select: { applicationId: true, kind: true, sha256: true, createdAt: true } })
     const proves = document && GROUND_OF_EVIDENCE[document.kind as AgentEvidenceKind]
     if (!document || document.applicationId !== applicationId || document.createdAt < submittedAt || proves !== decision.ground) {
       throw validationFailed({ documentId: 'このお申し込みで提出された、この確認方法の書類を指定してください' })
     }
     Object.assign(evidence, { documentId: decision.documentId, sha256: document.sha256 })
   }
-  if (decision.ground === 'COHABITING_RELATIVE' && !livesAtCustomerAddress(application)) {
-    throw conflict('利用者と代理人の住所が一致しないため、同居の親族として確認できません。委任状または利用者への電話で確認してください。')
+  if (decision.ground === 'COHABITING_RELATIVE') {
+    const [customer, agentVerification] = [await verificationOfRecord(tx, application), await verificationOfRecord(tx, application, 'AGENT')]
+    if (!livesAtCustomerAddress(application, { customer, agent: agentVerification })) {
+      throw conflict('利用者と代理人の住所が一致しないため、同居の親族として確認できません。委任状または利用者への電話で確認してください。')
+    }
   }
   if (decision.ground === 'PHONE_CONFIRMATION') {
     const calledAt = new Date(decision.calledAt)
     if (calledAt < submittedAt || calledAt > now) throw validationFailed({ calledAt: 'お申し込みの送信から今までの日時を入力してください' })
-    Object.assign(evidence, { phoneNumber: decision.phoneNumber, calledAt: calledAt.toISOString() })
+    Object.assign(evidence, { phoneNumber: decision.phoneNumber, numberSource: decision.numberSource, calledAt: calledAt.toISOString() })
   }
   await recordEvent(
-    prisma,
+    tx,
     applicationId,
     {
       type: 'AGENT_GROUND_DECIDED',

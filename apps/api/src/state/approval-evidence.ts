@@ -7,6 +7,7 @@ import { highRiskGrounds, requiredReviewDocuments, type HighRiskGround, type Rev
 import { isMethodAvailable, isVerificationMethod } from '@kakunin/schema/verification-method'
 import type { Application, OwnerConfirmation, Verification, VerificationSubject } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
+import { documentReading, type DocumentReading } from '@kakunin/schema/verification'
 
 // What APPROVED rests on, read from the record itself (never from what a caller says): the
 // verification of record of a first-time application, the chain of an already-verified one, and
@@ -132,13 +133,29 @@ export async function agentGroundOf(db: Db, application: Pick<Application, 'id' 
   return event ? { id: event.id, ...(event.data as { ground: AgentGround }) } : null
 }
 
+/** What the provider read from an approved verification's document, when it said. */
+export function readingOf(verification: Pick<Verification, 'result'> | null): DocumentReading | null {
+  const parsed = documentReading.safeParse((verification?.result as { read?: unknown } | null)?.read)
+  return parsed.success ? parsed.data : null
+}
+
 /**
- * 同居の親族: both people's addresses as declared, each verified against their own document by an
- * approved verification, are the same place (the sandbox's notation-forgiving comparison).
+ * 同居の親族: the two people's addresses are the same place. With both verifications, as read from
+ * each one's document (the vendor approved each against its own); before, as declared.
  */
-export function livesAtCustomerAddress(application: Pick<Application, 'answers'>): boolean {
+export function livesAtCustomerAddress(
+  application: Pick<Application, 'answers'>,
+  verifications: { customer: Pick<Verification, 'result'> | null; agent: Pick<Verification, 'result'> | null } = { customer: null, agent: null },
+): boolean {
   const answers = answersOf(application)
   const agent = agentOf(application)
   if (!answers.user || !agent) return false
-  return normalizeAddress(formatAddress(answers.user.address)) === normalizeAddress(formatAddress(agent.address))
+  const read = [readingOf(verifications.customer), readingOf(verifications.agent)]
+  const [customerAddress, agentAddress] = read[0] && read[1] ? [read[0].address, read[1].address] : [formatAddress(answers.user.address), formatAddress(agent.address)]
+  return normalizeAddress(withoutPostalCode(customerAddress)) === normalizeAddress(withoutPostalCode(agentAddress))
 }
+
+const withoutPostalCode = (address: string) => address.replace(/^〒?\s*\d{3}-?\d{4}\s*/, '')
+
+/** Whether the answers can be read at all: the agent's check fails closed when they cannot. */
+export const answersReadable = (application: Pick<Application, 'answers'>) => readAnswers(application) !== null

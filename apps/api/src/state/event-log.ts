@@ -10,7 +10,7 @@ type Writer = Pick<TransactionClient, 'applicationEvent'>
  */
 export async function appendEvent(db: Writer, applicationId: string, event: ApplicationEventInput, now: Date) {
   const parsed = applicationEventInput.parse(event)
-  await db.applicationEvent.create({
+  const created = await db.applicationEvent.create({
     data: {
       applicationId,
       type: parsed.type,
@@ -21,7 +21,9 @@ export async function appendEvent(db: Writer, applicationId: string, event: Appl
       data: parsed.data as object,
       createdAt: now,
     },
+    select: { id: true },
   })
+  return created.id
 }
 
 type RecordedEvent = Exclude<ApplicationEventInput, { type: (typeof STATUS_EVENT_TYPES)[number] }>

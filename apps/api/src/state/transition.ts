@@ -11,7 +11,9 @@ import { queueVerdictEmail, type VerdictMailSettings } from '#src/email/verdict-
 import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
-import { agentGroundOf, agentOf, answersOf, highRiskOf, isLawfulVerification, livesAtCustomerAddress, missingReviewDocuments, rootOf, verificationOfRecord } from './approval-evidence.ts'
+import { normalizeText } from '@kakunin/schema/address-notation'
+import type { DocumentReading } from '@kakunin/schema/verification'
+import { agentGroundOf, agentOf, answersOf, answersReadable, highRiskOf, isLawfulVerification, livesAtCustomerAddress, missingReviewDocuments, readingOf, rootOf, verificationOfRecord } from './approval-evidence.ts'
 import { appendEvent } from './event-log.ts'
 
 // The one door for an application's status. Every change (a provider's progress and verdict, a
@@ -90,7 +92,7 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
         await appendEvent(tx, application.id, eventOf(change, from, from, []), change.now)
         return { application, to: from }
       }
-      const { to, grounds, verificationId, agentVerificationId, waitingFor } = await resolveHeld(tx, application, change)
+      const { to, grounds, verificationId, agentVerificationId, agentGroundEventId, waitingFor } = await resolveHeld(tx, application, change)
       if (waitingFor) {
         const held = { ...eventOf(change, from, from, []), type: 'VERIFICATION_APPROVED', data: { ...pick(change.event.data, ['eventId', 'verificationId']), subject: change.holdUntilComplete?.subject, waitingFor } }
         await appendEvent(tx, application.id, held as Parameters<typeof appendEvent>[2], change.now)
@@ -101,7 +103,7 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
         data: { status: to, version: { increment: 1 }, updatedAt: change.now, ...(to === 'SUBMITTED' ? { submittedAt: change.now, resumeAt: null } : {}) },
       })
       if (moved.count === 0) throw conflict(STALE_VERSION_MESSAGE)
-      await appendEvent(tx, application.id, eventOf(change, from, to, grounds, verificationId, agentVerificationId), change.now)
+      await appendEvent(tx, application.id, eventOf(change, from, to, grounds, verificationId, { agentVerificationId, agentGroundEventId }), change.now)
       // A link application that leaves SUBMITTED spends every confirmation still open: a link
       // emailed for this submission can neither approve nor deny a later one.
       if (application.flow === 'LINK_VERIFIED' && from === 'SUBMITTED') {
@@ -128,7 +130,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PROGRESS: readonly ApplicationStatus[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW']
 const isAtOrPast = (from: ApplicationStatus, to: ApplicationStatus) => from === to || (PROGRESS.includes(to) && PROGRESS.indexOf(from) > PROGRESS.indexOf(to))
 
-function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationStatus, grounds: HighRiskGround[], verificationId?: string, agentVerificationId?: string) {
+function eventOf(
+  change: StatusChange,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  grounds: HighRiskGround[],
+  verificationId?: string,
+  agent: { agentVerificationId?: string; agentGroundEventId?: string } = {},
+) {
   return {
     type: change.event.type,
     actorType: change.actor.type,
@@ -139,13 +148,15 @@ function eventOf(change: StatusChange, from: ApplicationStatus, to: ApplicationS
     data: {
       ...change.event.data,
       ...(verificationId ? { verificationId } : {}),
-      ...(agentVerificationId ? { agentVerificationId } : {}),
+      // An approval with a 代理人 names the agent's verification and the ground it rests on.
+      ...(agent.agentVerificationId ? { agentVerificationId: agent.agentVerificationId } : {}),
+      ...(agent.agentGroundEventId ? { agentGroundEventId: agent.agentGroundEventId } : {}),
       ...(to === 'ENHANCED_REVIEW' ? { highRiskGrounds: grounds } : {}),
     },
   } as Parameters<typeof appendEvent>[2]
 }
 
-type Target = { to: ApplicationStatus; grounds: HighRiskGround[]; verificationId?: string; agentVerificationId?: string; waitingFor?: string }
+type Target = { to: ApplicationStatus; grounds: HighRiskGround[]; verificationId?: string; agentVerificationId?: string; agentGroundEventId?: string; waitingFor?: string }
 
 /** What still missing makes a provider's approval wait rather than fail: the other person's verification, or the ground. */
 const HOLD_RULES = new Set(['NO_VERIFICATION', 'AGENT_VERIFICATION_REQUIRED', 'AGENT_GROUND_REQUIRED'])
@@ -171,15 +182,16 @@ async function resolveTarget(tx: TransactionClient, application: Application, ch
     return { to: 'APPROVED', grounds: [] }
   }
   const verificationId = await checkVerificationOfRecord(tx, application, change)
-  const agentVerificationId = await checkAgent(tx, application, change)
+  const { agentVerificationId, agentGroundEventId } = await checkAgent(tx, application, change)
   const grounds = await highRiskOf(tx, application)
-  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds, verificationId, agentVerificationId }
+  const agent = { agentVerificationId, agentGroundEventId }
+  if (from !== 'ENHANCED_REVIEW' && grounds.length === 0) return { to: 'APPROVED', grounds, verificationId, ...agent }
   if (from !== 'ENHANCED_REVIEW') {
     if (!canTransition(from, 'ENHANCED_REVIEW', change.actor.type)) throw new TransitionRefused(409, 'NOT_ALLOWED', '追加の確認が必要なお申し込みです。')
-    return { to: 'ENHANCED_REVIEW', grounds, verificationId, agentVerificationId }
+    return { to: 'ENHANCED_REVIEW', grounds, verificationId, ...agent }
   }
   await checkComplianceApproval(tx, application, change, grounds)
-  return { to: 'APPROVED', grounds, verificationId, agentVerificationId }
+  return { to: 'APPROVED', grounds, verificationId, ...agent }
 }
 
 /**
@@ -187,9 +199,10 @@ async function resolveTarget(tx: TransactionClient, application: Application, ch
  * the customer is established (施行規則12条5項). A relative at the customer's verified address
  * needs nothing more: the system records that ground here; any other is decided by staff.
  */
-async function checkAgent(tx: TransactionClient, application: Application, change: StatusChange): Promise<string | undefined> {
+async function checkAgent(tx: TransactionClient, application: Application, change: StatusChange): Promise<{ agentVerificationId?: string; agentGroundEventId?: string }> {
+  if (!answersReadable(application)) throw new TransitionRefused(409, 'ANSWERS_UNREADABLE', 'お申し込みの内容を読み取れないため、承認できません。')
   const agent = agentOf(application)
-  if (!agent) return undefined
+  if (!agent) return {}
   const verification = await verificationOfRecord(tx, application, 'AGENT')
   if (!verification) {
     const approved = await tx.verification.findFirst({ where: { applicationId: application.id, subject: 'AGENT', status: 'APPROVED', createdAt: { gte: application.submittedAt ?? change.now } } })
@@ -198,10 +211,20 @@ async function checkAgent(tx: TransactionClient, application: Application, chang
     }
     throw new TransitionRefused(409, 'AGENT_VERIFICATION_REQUIRED', '代理人の本人確認（eKYC）が完了していないため、承認できません。代理人の方の本人確認の結果をお待ちください。')
   }
-  if (await agentGroundOf(tx, application)) return verification.id
-  if (groundsFor(agent.relationship).includes('COHABITING_RELATIVE') && livesAtCustomerAddress(application)) {
-    const customerVerification = await verificationOfRecord(tx, application)
-    await appendEvent(
+  const customerVerification = await verificationOfRecord(tx, application)
+  // One person verified twice is no 代理人: the documents read must name two people.
+  if (samePerson(readingOf(customerVerification), readingOf(verification))) {
+    throw new TransitionRefused(409, 'AGENT_IS_CUSTOMER', '利用者ご本人と代理人の本人確認書類が同じ方のものです。代理人の方ご自身の本人確認書類で本人確認を行ってください。')
+  }
+  const decided = await agentGroundOf(tx, application)
+  if (decided) return { agentVerificationId: verification.id, agentGroundEventId: String(decided.id) }
+  // The system finds 同居の親族 only on the strongest evidence: both documents read at the same
+  // address and with the same 氏. Anything less (a relative with another 氏, documents that give no
+  // reading) is for a reviewer to decide, with a 住民票 or a call.
+  const readings = [readingOf(customerVerification), readingOf(verification)]
+  const sameFamilyName = readings[0] && readings[1] && normalizeText(readings[0].familyName) === normalizeText(readings[1].familyName)
+  if (groundsFor(agent.relationship).includes('COHABITING_RELATIVE') && sameFamilyName && livesAtCustomerAddress(application, { customer: customerVerification, agent: verification })) {
+    const groundEventId = await appendEvent(
       tx,
       application.id,
       {
@@ -214,7 +237,7 @@ async function checkAgent(tx: TransactionClient, application: Application, chang
       },
       change.now,
     )
-    return verification.id
+    return { agentVerificationId: verification.id, agentGroundEventId: String(groundEventId) }
   }
   throw new TransitionRefused(
     409,
@@ -222,6 +245,12 @@ async function checkAgent(tx: TransactionClient, application: Application, chang
     '代理人が利用者のために手続きを行っていることの確認（施行規則12条5項：法定代理人であることを示す書類、委任状、利用者への電話など）が済んでいないため、承認できません。',
   )
 }
+
+const samePerson = (a: DocumentReading | null, b: DocumentReading | null) =>
+  a !== null &&
+  b !== null &&
+  normalizeText(`${a.familyName}${a.givenName}`) === normalizeText(`${b.familyName}${b.givenName}`) &&
+  (['year', 'month', 'day'] as const).every((part) => Number(normalizeText(a.birthDate[part])) === Number(normalizeText(b.birthDate[part])))
 
 /** First time: an approved verification of this submission, by a method lawful when its data arrived. */
 async function checkVerificationOfRecord(tx: TransactionClient, application: Application, change: StatusChange): Promise<string> {

@@ -121,7 +121,7 @@ function bodyExamples(): Record<string, readonly unknown[]> {
     'POST /api/staff/applications/{id}/external-verifications': [
       { method: 'ic_chip', documentName: '運転免許証', documentNumber: 'AB1234567', verifiedOn: '2026-11-01', verifiedBy: '窓口 山田' },
     ],
-    'POST /api/staff/applications/{id}/agent-ground': [{ ground: 'PHONE_CONFIRMATION', phoneNumber: '03-1234-5678', calledAt: new Date().toISOString(), note: '利用者本人に確認' }],
+    'POST /api/staff/applications/{id}/agent-ground': [{ ground: 'PHONE_CONFIRMATION', phoneNumber: '03-1234-5678', numberSource: 'Twilioアカウントの登録電話番号', calledAt: new Date().toISOString(), note: '利用者本人に確認' }],
     'POST /api/staff/applications/{id}/suspicion': [{ reason: '申告内容と取引の実態が合わない' }],
     'POST /api/staff/applications/{id}/decision': [
       { decision: 'APPROVE', version: 1, reason: '書類を確認しました', internalNote: 'メモ' },

@@ -36,7 +36,7 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
 
   const move = MOVES[event.kind]
   const decided = event.kind === 'approved' || event.kind === 'denied'
-  const application = await prisma.application.findUnique({ where: { id: verification.applicationId }, select: { answers: true } })
+  const application = await prisma.application.findUnique({ where: { id: verification.applicationId }, select: { answers: true, submittedAt: true } })
   const withAgent = application !== null && agentOf(application) !== null
   const subject = verification.subject
   const result = decided ? resultOf(event, subject, withAgent) : {}
@@ -53,6 +53,20 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
         ...(decided ? { decidedAt: event.occurredAt, result } : {}),
       },
     })
+  }
+  // Kept, but acting on nothing: a session of an earlier submission (a late verdict must not deny
+  // or count for the corrected one), or progress a session has already passed (vendors redeliver
+  // and reorder; an approved verification never goes back to 確認中, nor is its receipt time moved).
+  const stale = application?.submittedAt && verification.createdAt < application.submittedAt
+  const behind = !decided && STAGE[move.verification] <= STAGE[verification.status]
+  if (stale || behind) {
+    await prisma.$transaction(async (tx) => {
+      await tx.webhookReceipt.create({ data: { provider, eventId: event.eventId, payload: payload as object, receivedAt: now } })
+      if (stale && decided && STAGE[verification.status] < STAGE.APPROVED) {
+        await tx.verification.update({ where: { id: verification.id }, data: { status: move.verification, decidedAt: event.occurredAt, result } })
+      }
+    })
+    return 'applied'
   }
   try {
     await changeStatus(
@@ -97,6 +111,9 @@ export async function applyProviderEvent(deps: Pick<AppDeps, 'prisma' | 'mail' |
   }
   return 'applied'
 }
+
+/** How far a session has come: progress only moves forward. */
+const STAGE: Record<VerificationStatus, number> = { PENDING: 0, EXPIRED: 0, STARTED: 1, SUBMITTED: 2, APPROVED: 3, DENIED: 3 }
 
 const METHOD_DENIAL = {
   fields: [],

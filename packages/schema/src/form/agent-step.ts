@@ -79,3 +79,20 @@ export function minorGuardianIssue(
   if (agent.agent.relationship !== 'LEGAL_GUARDIAN') return { path: ['agent', 'relationship'], message: MINOR_NEEDS_GUARDIAN_MESSAGE }
   return null
 }
+
+export const AGENT_IS_USER_MESSAGE = '代理人には、利用者ご本人以外の方を入力してください（ご本人がお手続きする場合は「代理人なし」を選択してください）'
+
+/**
+ * A 代理人 is someone else (犯収法4条4項): an agent with the user's own name and birth date would
+ * make one person's verification count twice.
+ */
+export function agentIsUserIssue(
+  user: { familyName: string; givenName: string; birthDate: BirthDate } | undefined,
+  agent: AgentStep | undefined,
+): { path: string[]; message: string } | null {
+  if (!user || agent?.hasAgent !== 'YES') return null
+  const same = (a: string, b: string) => a.normalize('NFKC').replace(/\s/g, '') === b.normalize('NFKC').replace(/\s/g, '')
+  const { familyName, givenName, birthDate } = agent.agent
+  const sameDate = (['year', 'month', 'day'] as const).every((part) => Number(birthDate[part]) === Number(user.birthDate[part]))
+  return same(familyName, user.familyName) && same(givenName, user.givenName) && sameDate ? { path: ['agent', 'familyName'], message: AGENT_IS_USER_MESSAGE } : null
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MINOR_NEEDS_GUARDIAN_MESSAGE } from './agent-step.ts'
+import { AGENT_IS_USER_MESSAGE, MINOR_NEEDS_GUARDIAN_MESSAGE } from './agent-step.ts'
 import { draftAnswers, firstTimeApplication, STEP_SCHEMAS } from './application-form.ts'
 import { birthDateForAge as birthDateAged } from '@kakunin/test-data/birth-date'
 import { noAgent, validApplication, validExtra, validLogin, validPurpose, validType, validUser, withAgent } from '@kakunin/test-data/answers'
@@ -90,6 +90,13 @@ describe('firstTimeApplication', () => {
     expect(issuesOf(firstTimeApplication, { ...validApplication, type: { applicantType: 'CORPORATE' } })).toEqual([
       { path: ['type', 'applicantType'], message: CORPORATE_MESSAGE },
     ])
+  })
+
+  it('refuses the user as their own 代理人 (same name and birth date, whatever the spacing or width)', () => {
+    const agent = withAgent({ familyName: `${validUser.familyName} `, givenName: validUser.givenName, birthDate: validUser.birthDate })
+    expect(issuesOf(firstTimeApplication, { ...validApplication, agent })).toEqual([{ path: ['agent', 'agent', 'familyName'], message: AGENT_IS_USER_MESSAGE }])
+    // A relative with the same name but another birth date is someone else.
+    expect(issuesOf(firstTimeApplication, { ...validApplication, agent: withAgent({ familyName: validUser.familyName, givenName: validUser.givenName }) })).toEqual([])
   })
 
   describe('an applicant under 18', () => {

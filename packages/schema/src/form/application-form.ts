@@ -1,5 +1,5 @@
 import { z } from '../zod.ts'
-import { agentStep, minorGuardianIssue } from './agent-step.ts'
+import { agentIsUserIssue, agentStep, minorGuardianIssue } from './agent-step.ts'
 import { extraStep } from './extra-step.ts'
 import { loginStep, loginStepFor } from './login-step.ts'
 import { purposeStep } from './purpose-step.ts'
@@ -45,7 +45,7 @@ export const firstTimeApplication = z
   })
   .check(
     z.superRefine((value, ctx) => {
-      const issue = minorGuardianIssue(value.user.birthDate, value.agent)
+      const issue = minorGuardianIssue(value.user.birthDate, value.agent) ?? agentIsUserIssue(value.user, value.agent)
       if (issue) ctx.issues.push({ code: 'custom', path: ['agent', ...issue.path], input: value.agent, message: issue.message })
     }),
   )

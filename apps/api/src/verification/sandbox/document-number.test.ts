@@ -26,15 +26,16 @@ async function phoneWith(documentType: string) {
 describe('the document number read on the phone', () => {
   it('keeps a 運転免許証 number (12 digits), its expiry and issuer with the approved verification', async () => {
     const { browser, phone } = await phoneWith('drivers_license')
-    const read = { documentNumber: '1234 5678 9012', expiresOn: '２０３１-０４-０１', issuer: '東京都公安委員会' }
+    // A licence's 12 digits end in the reissue count: this one would fit a 個人番号's check digit.
+    const read = { documentNumber: '1234 5678 9018', expiresOn: '２０３１-０４-０１', issuer: '東京都公安委員会' }
     expect((await phone.complete({ ...matchingDetails, ...read })).statusCode).toBe(204)
     const verification = await app.prisma.verification.findFirstOrThrow({ where: { applicationId: browser.id } })
-    expect(verification.result).toMatchObject({ verdict: 'APPROVED', read: { documentNumber: '123456789012', expiresOn: '2031-04-01', issuer: '東京都公安委員会' } })
+    expect(verification.result).toMatchObject({ verdict: 'APPROVED', read: { documentNumber: '123456789018', expiresOn: '2031-04-01', issuer: '東京都公安委員会' } })
   })
 
-  it('refuses a 個人番号 on any document, and any number on a マイナンバーカード', async () => {
-    const licence = await phoneWith('drivers_license')
-    const refused = await licence.phone.complete({ ...matchingDetails, documentNumber: '123456789018' })
+  it('refuses a 個人番号 on a document whose own number is no 12 digits, and any number on a マイナンバーカード', async () => {
+    const licence = await phoneWith('passport')
+    const refused = await licence.phone.complete({ ...matchingDetails, documentNumber: '1234‐5678‐9018' })
     expect(refused.statusCode).toBe(400)
     expect(refused.json().error.fields.documentNumber).toMatch(/個人番号/)
     const card = await phoneWith('my_number_card')

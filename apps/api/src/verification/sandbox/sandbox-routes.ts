@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import multipart from '@fastify/multipart'
 import { errorResponse } from '@kakunin/schema/errors'
 import {
+  documentNumberIssue,
   requiredUploads,
   sandboxDetailsBody,
   sandboxSessionView,
@@ -148,10 +149,9 @@ export const sandboxEkycRoutes: FastifyPluginAsyncZod<SandboxRoutesOptions> = as
       }
       // The pending verdict is a row, written with the submission: any instance's reviewer delivers
       // it once due, also when this one is gone by then.
-      // A マイナンバーカード's only number is the 個人番号, which is never taken (番号法).
-      if (session.documentType === 'my_number_card' && request.body.documentNumber) {
-        throw validationFailed({ documentNumber: 'マイナンバーカードの番号（個人番号）は入力しないでください' })
-      }
+      // A 個人番号 is never taken (番号法): none at all for a マイナンバーカード.
+      const numberIssue = documentNumberIssue(session.documentType as DocumentType, request.body.documentNumber)
+      if (numberIssue) throw validationFailed({ documentNumber: numberIssue })
       const claimed = await app.prisma.sandboxEkycSession.updateMany({
         where: { id: session.id, status: 'STARTED' },
         data: { status: 'SUBMITTED', details: request.body, reviewDueAt: new Date(clock().getTime() + reviewDelayMs) },

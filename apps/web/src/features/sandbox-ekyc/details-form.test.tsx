@@ -76,7 +76,8 @@ describe('DetailsForm (sandbox phone)', () => {
   })
 
   it('refuses a 個人番号 (12 digits ending in their check digit) and an expiry not written YYYY-MM-DD, on the fields and in the summary', async () => {
-    const api = fakeApi()
+    // A passport's number is never 12 digits; a licence's would often pass the check digit.
+    const api = fakeApi({ documentType: 'passport', uploaded: ['front', 'selfie'] })
     const { user } = await openDetails()
     await fillPerson(user)
     await user.type(field('記号番号'), '1234 5678 9018')

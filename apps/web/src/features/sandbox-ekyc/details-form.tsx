@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { FormProvider, useForm, type Path } from 'react-hook-form'
 import type * as z from 'zod/mini'
-import { DOCUMENT_TYPE_LABELS, sandboxDetailsBody, type DocumentType, type UploadKind } from '@kakunin/schema/sandbox-ekyc'
+import { DOCUMENT_TYPE_LABELS, sandboxDetailsBody, sandboxDetailsBodyFor, type DocumentType, type UploadKind } from '@kakunin/schema/sandbox-ekyc'
 import { BirthDateField } from '#src/components/form/birth-date-field.tsx'
 import { collectErrors } from '#src/components/form/collect-errors.ts'
 import { ErrorSummary } from '#src/components/form/error-summary.tsx'
@@ -15,7 +15,6 @@ import { PhoneHeading, PhoneProgress } from './phone-layout.tsx'
 
 type Values = z.input<typeof sandboxDetailsBody>
 
-const resolver = schemaResolver(sandboxDetailsBody)
 const EMPTY: Values = {
   familyName: '',
   givenName: '',
@@ -42,6 +41,8 @@ export function DetailsForm(props: {
 }) {
   const { token, documentType, onMissingImages, onBack } = props
   const complete = useCompleteSession(token)
+  // The number's rule depends on the document (no number at all for a マイナンバーカード).
+  const resolver = useMemo(() => schemaResolver(sandboxDetailsBodyFor(documentType)), [documentType])
   const form = useForm<Values, unknown, z.output<typeof sandboxDetailsBody>>({ resolver, defaultValues: EMPTY, shouldFocusError: false })
   const [attempt, setAttempt] = useState(0)
   const [message, setMessage] = useState<string>()
