@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto'
 import { AGENT_EVIDENCE_LABELS, evidenceKindFor, groundsFor, GROUND_OF_EVIDENCE, type AgentEvidenceKind } from '@kakunin/schema/agent-ground'
 import { AGENT_VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
 import type { AppDeps } from '#src/deps.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
-import { detectDocumentType } from '#src/http/document-type.ts'
+import { readDocument } from '#src/http/document-type.ts'
 import { agentOf } from '#src/state/approval-evidence.ts'
 import { recordEvent } from '#src/state/event-log.ts'
 
@@ -25,12 +24,7 @@ export async function uploadAgentEvidence(deps: Pick<AppDeps, 'prisma' | 'clock'
     const message = `代理人との関係が「${agent.relationship === 'LEGAL_GUARDIAN' ? '法定代理人' : '法定代理人以外'}」のお申し込みでは、${AGENT_EVIDENCE_LABELS[evidenceKindFor(agent.relationship)]}を提出してください。`
     throw new ApiError(400, 'VALIDATION_FAILED', message, { kind: message })
   }
-  const type = detectDocumentType(bytes)
-  if (!type) {
-    const message = `${AGENT_EVIDENCE_LABELS[kind]}は、画像（JPEG、PNG、HEIC、WebP）またはPDFで提出してください。`
-    throw new ApiError(400, 'VALIDATION_FAILED', message, { file: message })
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const { type, sha256 } = readDocument(bytes, AGENT_EVIDENCE_LABELS[kind])
   await prisma.$transaction(async (tx) => {
     const document = await tx.agentEvidenceDocument.create({ data: { applicationId, kind, type, bytes: bytes.length, sha256, content: new Uint8Array(bytes), createdAt: now } })
     await recordEvent(tx, applicationId, { type: 'AGENT_EVIDENCE_UPLOADED', actorType: 'APPLICANT', actorId: null, data: { documentId: document.id, kind, type, bytes: bytes.length, sha256 } }, now)

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto'
 import { detectImageType } from '#src/http/image-type.ts'
+import { ApiError } from './api-error.ts'
 
 /**
  * What a review document may be, by its bytes: a photo (JPEG, PNG, WebP, HEIC) whose header
@@ -7,6 +9,19 @@ import { detectImageType } from '#src/http/image-type.ts'
 export function detectDocumentType(bytes: Buffer): string | null {
   if (isPdf(bytes)) return 'application/pdf'
   return detectImageType(bytes)
+}
+
+/**
+ * An uploaded document as it is kept: its type read from the bytes and its SHA-256; 400 on `file`
+ * (naming the document by `label`) when the bytes are neither an image nor a PDF.
+ */
+export function readDocument(bytes: Buffer, label: string): { type: string; sha256: string } {
+  const type = detectDocumentType(bytes)
+  if (!type) {
+    const message = `${label}は、画像（JPEG、PNG、HEIC、WebP）またはPDFで提出してください。`
+    throw new ApiError(400, 'VALIDATION_FAILED', message, { file: message })
+  }
+  return { type, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
 /**

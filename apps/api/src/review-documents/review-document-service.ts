@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto'
 import { REVIEW_DOCUMENT_LABELS, requiredReviewDocuments, type ReviewDocumentKind } from '@kakunin/schema/high-risk'
 import type { AppDeps } from '#src/deps.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
 import { answersOf } from '#src/state/approval-evidence.ts'
 import { recordEvent } from '#src/state/event-log.ts'
-import { detectDocumentType } from '#src/http/document-type.ts'
+import { readDocument } from '#src/http/document-type.ts'
 
 /**
  * 高リスク取引: the applicant uploads what enhanced review asks for. Kept with the record (the bytes
@@ -19,12 +18,7 @@ export async function uploadReviewDocument(deps: Pick<AppDeps, 'prisma' | 'clock
   if (!requiredReviewDocuments(answersOf(application)).includes(kind)) {
     throw new ApiError(400, 'VALIDATION_FAILED', 'このお申し込みでは、この書類の提出は必要ありません。', { kind: 'この書類の提出は必要ありません' })
   }
-  const type = detectDocumentType(bytes)
-  if (!type) {
-    const message = `${REVIEW_DOCUMENT_LABELS[kind]}は、画像（JPEG、PNG、HEIC、WebP）またはPDFで提出してください。`
-    throw new ApiError(400, 'VALIDATION_FAILED', message, { file: message })
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const { type, sha256 } = readDocument(bytes, REVIEW_DOCUMENT_LABELS[kind])
   await prisma.$transaction(async (tx) => {
     const document = await tx.reviewDocument.create({ data: { applicationId, kind, type, bytes: bytes.length, sha256, content: new Uint8Array(bytes), createdAt: now } })
     await recordEvent(tx, applicationId, { type: 'REVIEW_DOCUMENT_UPLOADED', actorType: 'APPLICANT', actorId: null, data: { documentId: document.id, kind, type, bytes: bytes.length, sha256 } }, now)
