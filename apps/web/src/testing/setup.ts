@@ -7,6 +7,7 @@ import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { backgroundWritesDone } from '#src/features/application/api/own-versions.ts'
 import { clearQueryClients } from './render.tsx'
+import { sendFormDataAsNode } from './native-form-data.ts'
 import { server } from './server.ts'
 
 // A screen's first render loads its lazy chunk (transformed on first use): allow for it.
@@ -17,7 +18,11 @@ configure({ asyncUtilTimeout: 3000 })
 const unhandled: string[] = []
 server.events.on('request:unhandled', ({ request }) => void unhandled.push(`${request.method} ${request.url}`))
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+let restoreFetch = () => {}
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+  restoreFetch = sendFormDataAsNode()
+})
 afterEach(async () => {
   // Without vitest globals, Testing Library does not unmount by itself. A step left with typing
   // saves a draft on the way out: it is answered by this test's handlers, before they go.
@@ -30,4 +35,7 @@ afterEach(async () => {
   const requests = unhandled.splice(0)
   expect(requests, 'requests without an MSW handler').toEqual([])
 })
-afterAll(() => server.close())
+afterAll(() => {
+  restoreFetch()
+  server.close()
+})
