@@ -21,7 +21,7 @@ async function toNodeFormData(form: FormData): Promise<FormData> {
   const native = new NodeFormData()
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string') native.append(name, value)
-    else native.append(name, new NodeFile([await bytesOf(value)], value.name, { type: value.type }) as unknown as Blob, value.name)
+    else native.append(name, new NodeFile([new Uint8Array(await bytesOf(value))], value.name, { type: value.type }) as unknown as Blob, value.name)
   }
   return native
 }
