@@ -86,6 +86,9 @@ export const sandboxDetailsBody = z.strictObject({
 })
 export type SandboxDetails = z.infer<typeof sandboxDetailsBody>
 
+/** A マイナンバーカード's number is its 個人番号, which is never taken (番号法): no number is asked for it. */
+export const DOCUMENTS_WITHOUT_NUMBER: readonly DocumentType[] = ['my_number_card']
+
 /** Documents whose 記号番号 is 12 digits ending in the reissue count, which a check digit cannot tell from a 個人番号. */
 const TWELVE_DIGIT_DOCUMENTS: readonly DocumentType[] = ['drivers_license', 'driving_history_certificate']
 
@@ -96,7 +99,7 @@ const TWELVE_DIGIT_DOCUMENTS: readonly DocumentType[] = ['drivers_license', 'dri
  */
 export function documentNumberIssue(documentType: DocumentType, number: string | undefined): string | null {
   if (!number) return null
-  if (documentType === 'my_number_card') return 'マイナンバーカードの番号（個人番号）は入力しないでください'
+  if (DOCUMENTS_WITHOUT_NUMBER.includes(documentType)) return 'マイナンバーカードの番号（個人番号）は入力しないでください'
   if (TWELVE_DIGIT_DOCUMENTS.includes(documentType)) return null
   return isIndividualNumber(number) ? '個人番号（マイナンバー）は入力しないでください' : null
 }

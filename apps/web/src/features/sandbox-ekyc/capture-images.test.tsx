@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SandboxSessionView, UploadKind } from '@kakunin/schema/sandbox-ekyc'
 import { API, apiError } from '#src/testing/handlers.ts'
+import { aSandboxSession } from '@kakunin/test-data/sandbox-sessions'
 import { renderApp } from '#src/testing/render.tsx'
 import { server } from '#src/testing/server.ts'
 
@@ -11,15 +12,7 @@ const TOKEN = 'phone-token'
 /** The sandbox API behind the phone's capture screen: the session, and the photos it received. */
 function fakeApi(session: Partial<SandboxSessionView> = {}) {
   const state = {
-    session: {
-      status: 'STARTED',
-      expiresAt: '2026-12-01T02:00:00.000Z',
-      methods: ['ho', 'ic_chip'],
-      method: 'ho',
-      documentType: 'drivers_license',
-      uploaded: [],
-      ...session,
-    } as SandboxSessionView,
+    session: aSandboxSession(session),
     received: [] as { kind: string; type: string }[],
     refuse: undefined as string | undefined,
   }

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import type { SandboxDetails, SandboxSessionView } from '@kakunin/schema/sandbox-ekyc'
 import { API, jsonBody } from '#src/testing/handlers.ts'
+import { aSandboxSession } from '@kakunin/test-data/sandbox-sessions'
 import { renderApp } from '#src/testing/render.tsx'
 import { server } from '#src/testing/server.ts'
 
@@ -11,15 +12,7 @@ const TOKEN = 'phone-token'
 /** A session with every photo in, so the phone opens at the details; what 送信 sent. */
 function fakeApi(session: Partial<SandboxSessionView> = {}) {
   const state = {
-    session: {
-      status: 'STARTED',
-      expiresAt: '2026-12-01T02:00:00.000Z',
-      methods: ['ho', 'ic_chip'],
-      method: 'ho',
-      documentType: 'drivers_license',
-      uploaded: ['front', 'back', 'selfie'],
-      ...session,
-    } as SandboxSessionView,
+    session: aSandboxSession({ uploaded: ['front', 'back', 'selfie'], ...session }),
     sent: [] as SandboxDetails[],
   }
   server.use(

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { FormProvider, useForm, type Path } from 'react-hook-form'
 import type * as z from 'zod/mini'
-import { DOCUMENT_TYPE_LABELS, sandboxDetailsBody, sandboxDetailsBodyFor, type DocumentType, type UploadKind } from '@kakunin/schema/sandbox-ekyc'
+import { DOCUMENT_TYPE_LABELS, DOCUMENTS_WITHOUT_NUMBER, sandboxDetailsBody, sandboxDetailsBodyFor, type DocumentType, type UploadKind } from '@kakunin/schema/sandbox-ekyc'
 import { BirthDateField } from '#src/components/form/birth-date-field.tsx'
 import { collectErrors } from '#src/components/form/collect-errors.ts'
 import { ErrorSummary } from '#src/components/form/error-summary.tsx'
@@ -25,8 +25,6 @@ const EMPTY: Values = {
   issuer: '',
 }
 
-/** A マイナンバーカード's number on its back is the 個人番号, which is never taken (番号法). */
-const TAKES_NO_NUMBER: readonly DocumentType[] = ['my_number_card']
 const UPLOAD_PREFIX = 'uploads.'
 
 /**
@@ -48,7 +46,7 @@ export function DetailsForm(props: {
   const [message, setMessage] = useState<string>()
   const { errors } = form.formState
   const { register } = form
-  const withNumber = !TAKES_NO_NUMBER.includes(documentType)
+  const withNumber = !DOCUMENTS_WITHOUT_NUMBER.includes(documentType)
 
   const onSubmit = form.handleSubmit(
     async (values) => {
