@@ -6,6 +6,7 @@ import type { TransactionClient } from '#src/generated/prisma/internal/prismaNam
 import { conflict, notFound, validationFailed } from '#src/http/api-error.ts'
 import { agentOf, livesAtCustomerAddress, verificationOfRecord } from './approval-evidence.ts'
 import { recordEvent } from './event-log.ts'
+import { lockApplication } from './lock-application.ts'
 
 /** After submission and before a decision: while the ground can still be decided. */
 const OPEN: readonly string[] = ['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'ENHANCED_REVIEW']
@@ -28,7 +29,7 @@ export async function decideAgentGround(deps: Pick<AppDeps, 'prisma' | 'clock'>,
   // Under the application's row lock, as every status change: a ground cannot land after a
   // decision, nor two grounds race an approval that checked the other.
   await deps.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM applications WHERE id = ${applicationId}::uuid FOR UPDATE`
+    if (!(await lockApplication(tx, applicationId))) throw notFound('お申し込みが見つかりません')
     await decideLocked(tx, applicationId, decision, staff, person, now)
   })
 }

@@ -12,9 +12,11 @@ import type { Application } from '#src/generated/prisma/client.ts'
 import type { TransactionClient } from '#src/generated/prisma/internal/prismaNamespace.ts'
 import { ApiError, conflict, notFound } from '#src/http/api-error.ts'
 import { normalizeText } from '@kakunin/schema/address-notation'
+import { isSamePerson } from '@kakunin/schema/form/person'
 import type { DocumentReading } from '@kakunin/schema/verification'
 import { agentGroundOf, agentOf, answersOf, answersReadable, highRiskOf, isLawfulVerification, livesAtCustomerAddress, missingReviewDocuments, readingOf, rootOf, verificationOfRecord } from './approval-evidence.ts'
 import { appendEvent } from './event-log.ts'
+import { lockApplication } from './lock-application.ts'
 
 // The one door for an application's status. Every change (a provider's progress and verdict, a
 // staff decision, an owner's confirmation, an expiry, 2回目以降's submit) comes through here, and
@@ -82,8 +84,7 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
       await change.before?.(tx)
       // One change of an application at a time: the customer's and the 代理人's verdicts arriving
       // together must each see the other's, or both would wait for the other for good.
-      if (!UUID.test(change.applicationId)) throw notFound('お申し込みが見つかりません')
-      await tx.$queryRaw`SELECT 1 FROM applications WHERE id = ${change.applicationId}::uuid FOR UPDATE`
+      if (!(await lockApplication(tx, change.applicationId))) throw notFound('お申し込みが見つかりません')
       const application = await tx.application.findUnique({ where: { id: change.applicationId } })
       if (!application) throw notFound('お申し込みが見つかりません')
       if (change.expectedVersion !== undefined && application.version !== change.expectedVersion) throw conflict(STALE_VERSION_MESSAGE)
@@ -122,8 +123,6 @@ export async function changeStatus(deps: StateDeps, change: StatusChange): Promi
     throw error
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 // A provider's progress never moves an application back: a session started or submitted while
 // the application is already further on (the other person's session is ahead) is recorded only.
@@ -246,11 +245,7 @@ async function checkAgent(tx: TransactionClient, application: Application, chang
   )
 }
 
-const samePerson = (a: DocumentReading | null, b: DocumentReading | null) =>
-  a !== null &&
-  b !== null &&
-  normalizeText(`${a.familyName}${a.givenName}`) === normalizeText(`${b.familyName}${b.givenName}`) &&
-  (['year', 'month', 'day'] as const).every((part) => Number(normalizeText(a.birthDate[part])) === Number(normalizeText(b.birthDate[part])))
+const samePerson = (a: DocumentReading | null, b: DocumentReading | null) => a !== null && b !== null && isSamePerson(a, b)
 
 /** First time: an approved verification of this submission, by a method lawful when its data arrived. */
 async function checkVerificationOfRecord(tx: TransactionClient, application: Application, change: StatusChange): Promise<string> {

@@ -6,7 +6,7 @@ import { agentGroundOf, agentOf, answersOf } from '#src/state/approval-evidence.
 import { AGENT_VERIFIABLE_STATUSES, VERIFIABLE_STATUSES } from '@kakunin/schema/status-machine'
 import { recordEvent } from '#src/state/event-log.ts'
 import type { AppDeps } from '#src/deps.ts'
-import type { Verification, VerificationSubject } from '#src/generated/prisma/client.ts'
+import type { Application, Verification, VerificationSubject } from '#src/generated/prisma/client.ts'
 import { conflict, notFound } from '#src/http/api-error.ts'
 import type { Mismatch } from './provider.ts'
 
@@ -45,10 +45,7 @@ export async function startVerification(
   if (subject === 'AGENT' && !agent) throw conflict('このお申し込みには代理人がいないため、代理人の本人確認は行いません。')
   // With a 代理人, one person's session may be done (IN_REVIEW) while the other's is still to come.
   if (!(agent ? AGENT_VERIFIABLE_STATUSES : VERIFIABLE_STATUSES).includes(application.status)) throw conflict('このお申し込みは本人確認を行える状態ではありません。')
-  const latest = await prisma.verification.findFirst({
-    where: { applicationId, subject, ...(application.submittedAt ? { createdAt: { gte: application.submittedAt } } : {}) },
-    orderBy: { createdAt: 'desc' },
-  })
+  const latest = await latestSession(prisma, application, subject)
   if (latest?.status === 'SUBMITTED') throw conflict('本人確認の内容を確認中です。結果をお待ちください。')
   if (latest?.status === 'APPROVED') throw conflict(subject === 'AGENT' ? '代理人の本人確認は完了しています。' : '利用者ご本人の本人確認は完了しています。')
 
@@ -87,19 +84,26 @@ export async function startVerification(
  * The verification of the current submission: after a correction and resubmission, the earlier
  * (denied) sessions belong to the history, not to what the applicant is doing now.
  */
+/** One person's latest session of the current submission (earlier ones belong to the history). */
+function latestSession(prisma: AppDeps['prisma'], application: Pick<Application, 'id' | 'submittedAt'>, subject: VerificationSubject) {
+  return prisma.verification.findFirst({
+    where: { applicationId: application.id, subject, ...(application.submittedAt ? { createdAt: { gte: application.submittedAt } } : {}) },
+    orderBy: { createdAt: 'desc' },
+  })
+}
+
 export async function currentVerification(deps: Pick<AppDeps, 'prisma' | 'clock'>, applicationId: string): Promise<CurrentVerificationResponse> {
   const { prisma } = deps
   const now = deps.clock()
   const application = await prisma.application.findUnique({ where: { id: applicationId }, select: { status: true, submittedAt: true, answers: true } })
   if (!application) throw notFound('お申し込みが見つかりません')
-  const ofSubmission = application.submittedAt ? { createdAt: { gte: application.submittedAt } } : {}
-  const latestOf = (subject: VerificationSubject) => prisma.verification.findFirst({ where: { applicationId, subject, ...ofSubmission }, orderBy: { createdAt: 'desc' } })
-  const latest = await latestOf('CUSTOMER')
+  const located = { id: applicationId, submittedAt: application.submittedAt }
+  const latest = await latestSession(prisma, located, 'CUSTOMER')
   const agent = agentOf(application)
   return {
     applicationStatus: application.status,
     verification: latest ? await toVerificationView(latest, now) : null,
-    agent: agent ? await agentView(deps, applicationId, application, agent, await latestOf('AGENT'), now) : null,
+    agent: agent ? await agentView(deps, applicationId, application, agent, await latestSession(prisma, located, 'AGENT'), now) : null,
   }
 }
 

@@ -2,7 +2,7 @@ import { ageOn, type BirthDate } from '../birth-date.ts'
 import { optionalText } from '../text.ts'
 import { evenWithOtherIssues } from '../checks.ts'
 import { z } from '../zod.ts'
-import { personFields } from './person.ts'
+import { isSamePerson, personFields } from './person.ts'
 
 export const ADULT_AGE = 18
 
@@ -91,8 +91,5 @@ export function agentIsUserIssue(
   agent: AgentStep | undefined,
 ): { path: string[]; message: string } | null {
   if (!user || agent?.hasAgent !== 'YES') return null
-  const same = (a: string, b: string) => a.normalize('NFKC').replace(/\s/g, '') === b.normalize('NFKC').replace(/\s/g, '')
-  const { familyName, givenName, birthDate } = agent.agent
-  const sameDate = (['year', 'month', 'day'] as const).every((part) => Number(birthDate[part]) === Number(user.birthDate[part]))
-  return same(familyName, user.familyName) && same(givenName, user.givenName) && sameDate ? { path: ['agent', 'familyName'], message: AGENT_IS_USER_MESSAGE } : null
+  return isSamePerson(agent.agent, user) ? { path: ['agent', 'familyName'], message: AGENT_IS_USER_MESSAGE } : null
 }

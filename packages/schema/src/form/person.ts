@@ -1,4 +1,5 @@
 import { address } from '../address.ts'
+import { normalizeText } from '../address-notation.ts'
 import { birthDate } from '../birth-date.ts'
 import { katakana, requiredText } from '../text.ts'
 import { z } from '../zod.ts'
@@ -19,3 +20,12 @@ export type Person = z.infer<typeof person>
 export const fullName = (value: Pick<Person, 'familyName' | 'givenName'>) => `${value.familyName} ${value.givenName}`
 export const fullNameKana = (value: Pick<Person, 'familyNameKana' | 'givenNameKana'>) =>
   `${value.familyNameKana} ${value.givenNameKana}`
+
+type NameAndBirth = { familyName: string; givenName: string; birthDate: { year: string; month: string; day: string } }
+
+/** One person, whether declared or read from a document: the same 氏名 (width, spaces, dashes aside) and 生年月日. */
+export function isSamePerson(a: NameAndBirth, b: NameAndBirth): boolean {
+  const name = (value: NameAndBirth) => normalizeText(`${value.familyName}${value.givenName}`)
+  const sameDate = (['year', 'month', 'day'] as const).every((part) => Number(normalizeText(a.birthDate[part])) === Number(normalizeText(b.birthDate[part])))
+  return name(a) === name(b) && sameDate
+}
