@@ -5,16 +5,20 @@ import type { App } from '#src/app.ts'
 import { applicantBrowser } from '#src/test/applicant-browser.ts'
 import { startSmtpSink } from '#src/test/smtp-sink.ts'
 import { staffClient } from '#src/test/staff-client.ts'
+import { privateDatabase } from '#src/test/private-database.ts'
 import { buildTestApp } from '#src/test/test-app.ts'
 import { validAnswers } from '#src/test/valid-answers.ts'
 
 let app: App
+// Its own database: draining the status webhooks sends every due row, and on the shared database
+// that is whatever every other test file's status changes left (no URL is set there).
+let database: Awaited<ReturnType<typeof privateDatabase>>
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>
 let receiver: http.Server
 let answer = 200
 const received: string[] = []
 beforeAll(async () => {
-  smtp = await startSmtpSink()
+  ;[database, smtp] = await Promise.all([privateDatabase(), startSmtpSink()])
   receiver = http.createServer((request, response) => {
     let body = ''
     request.on('data', (chunk) => (body += chunk))
@@ -27,6 +31,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   const { port } = receiver.address() as { port: number }
   app = await buildTestApp({
+    databaseUrl: database.url,
     env: { SMTP_URL: smtp.url, STATUS_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks`, STATUS_WEBHOOK_SECRET: 'status-webhook-secret-of-thirty-two-chars' },
   })
 })
@@ -34,6 +39,7 @@ afterAll(async () => {
   await app.close()
   await smtp.close()
   await new Promise((resolve) => receiver.close(resolve))
+  await database.drop()
 })
 
 /** A submission whose mail both addresses refuse for good, and whose status webhook the receiver refuses (410). */

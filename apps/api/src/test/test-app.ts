@@ -27,11 +27,11 @@ export function testConfig(env: Record<string, string> = {}) {
   })
 }
 
-/** The real application on the run's throw-away database, for `app.inject`. */
-export function buildTestApp(options: { env?: Record<string, string>; clock?: AppOptions['clock'] } = {}) {
+/** The real application on the run's throw-away database (or a private one), for `app.inject`. */
+export function buildTestApp(options: { env?: Record<string, string>; clock?: AppOptions['clock']; databaseUrl?: string } = {}) {
   return buildApp({
     config: testConfig(options.env),
-    databaseUrl: inject('databaseUrl'),
+    databaseUrl: options.databaseUrl ?? inject('databaseUrl'),
     logger: false,
     outboxWorker: false,
     ...(options.clock ? { clock: options.clock } : {}),
