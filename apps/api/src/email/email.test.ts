@@ -3,20 +3,25 @@ import type { App } from '#src/app.ts'
 import { applicantBrowser } from '#src/test/applicant-browser.ts'
 import { matchingDetails, sandboxPhone } from '#src/test/sandbox-phone.ts'
 import { startSmtpSink } from '#src/test/smtp-sink.ts'
+import { privateDatabase } from '#src/test/private-database.ts'
 import { buildTestApp } from '#src/test/test-app.ts'
 import { validAnswers } from '#src/test/valid-answers.ts'
 
 let app: App
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>
+// Its own database: a flush sends every due mail, and on the shared one that is every other test file's.
+let database: Awaited<ReturnType<typeof privateDatabase>>
 beforeAll(async () => {
-  smtp = await startSmtpSink()
+  ;[database, smtp] = await Promise.all([privateDatabase(), startSmtpSink()])
   app = await buildTestApp({
+    databaseUrl: database.url,
     env: { SMTP_URL: smtp.url, MAIL_FROM_ADDRESS: 'kakunin@mail.example.jp', PUBLIC_BASE_URL: 'https://kakunin.example.jp', RESUME_RENEW_RATE_LIMIT: '3' },
   })
 })
 afterAll(async () => {
   await app.close()
   await smtp.close()
+  await database.drop()
 })
 
 /** An applicant whose login and contact addresses are their own, so mails can be told apart. */

@@ -2,16 +2,20 @@ import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '#src/app.ts'
 import { applicantBrowser } from '#src/test/applicant-browser.ts'
+import { privateDatabase } from '#src/test/private-database.ts'
 import { buildTestApp } from '#src/test/test-app.ts'
 import { verifyWebhookSignature } from '#src/http/webhook-signature.ts'
 
 const secret = 'status-webhook-secret-of-thirty-two-chars'
 let app: App
+// Its own database: draining sends every due webhook, and on the shared one that is every other test file's.
+let database: Awaited<ReturnType<typeof privateDatabase>>
 let receiver: http.Server
 let answer = 200
 const received: { headers: http.IncomingHttpHeaders; body: string }[] = []
 
 beforeAll(async () => {
+  database = await privateDatabase()
   receiver = http.createServer((request, response) => {
     let body = ''
     request.on('data', (chunk) => (body += chunk))
@@ -23,14 +27,15 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   const { port } = receiver.address() as { port: number }
-  app = await buildTestApp({ env: { STATUS_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/kyc`, STATUS_WEBHOOK_SECRET: secret } })
+  app = await buildTestApp({ databaseUrl: database.url, env: { STATUS_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/kyc`, STATUS_WEBHOOK_SECRET: secret } })
 })
 afterAll(async () => {
   await app.close()
   await new Promise((resolve) => receiver.close(resolve))
+  await database.drop()
 })
 
-/** Every due webhook, the other tests' included (they ran without a worker), until none is left. */
+/** Every due webhook of this file's database, until none is left. */
 async function drain() {
   while ((await app.flushStatusWebhooks!()) > 0);
 }
