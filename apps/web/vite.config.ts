@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react'
 import { firstScreenChunk } from './scripts/first-screen-chunk.ts'
 import { formChunk } from './scripts/form-chunk.ts'
 
+// index.html's script: what it loads statically is the index chunk.
+const INDEX_ENTRY = 'src/main.tsx'
 const STEP_PAGES = ['type', 'login', 'user', 'purpose', 'extra', 'agent'].map(
   (step) => `src/features/application/steps/${step}/${step}-step-page.tsx`,
 )
@@ -26,8 +28,12 @@ export default defineConfig({
     // Every browser the form supports knows <link rel="modulepreload">; the polyfill would only
     // add to the first load.
     modulePreload: { polyfill: false },
-    rollupOptions: {
-      output: { manualChunks: formChunk(STEP_PAGES, firstScreenChunk('src/features/application/entry/entry-page.tsx')) },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: formChunk(INDEX_ENTRY, STEP_PAGES, firstScreenChunk(INDEX_ENTRY, 'src/features/application/entry/entry-page.tsx')) }],
+        },
+      },
     },
   },
 })

@@ -107,18 +107,20 @@ interface Answer {
   body: string
 }
 
+function isErrorShape(type: string, body: string): boolean {
+  try {
+    return type.startsWith('application/json') && errorResponse.safeParse(JSON.parse(body)).success
+  } catch {
+    return false
+  }
+}
+
 /** What is wrong with the answer to a request, or null. */
 function problemWith(response: Answer, changes: readonly RecordedChange[]): string | null {
   if (response.statusCode >= 500) return `answered ${response.statusCode}`
   if (response.statusCode < 400) return null
   const type = String(response.headers['content-type'] ?? '')
-  let shaped = false
-  try {
-    shaped = type.startsWith('application/json') && errorResponse.safeParse(JSON.parse(response.body)).success
-  } catch {
-    shaped = false
-  }
-  if (!shaped) return `answered ${response.statusCode} outside the error shape (${type || 'no content-type'})`
+  if (!isErrorShape(type, response.body)) return `answered ${response.statusCode} outside the error shape (${type || 'no content-type'})`
   const changed = changes.filter((change) => !allowedAfterRefusal(change))
   if (changed.length > 0) return `answered ${response.statusCode} but changed stored data: ${changed.map((c) => `${c.operation} ${c.table} ${c.row.slice(0, 200)}`).join('; ')}`
   return null

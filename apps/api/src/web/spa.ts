@@ -19,11 +19,11 @@ export async function spa(app: FastifyInstance, { distDir, production }: { distD
     index: false,
     cacheControl: false,
     allowedPath: (pathName) => !(production && pathName.endsWith('.map')),
-    setHeaders(res, filePath) {
+    setHeaders(reply, filePath) {
       // Vite puts a content hash in every asset name under assets/; index.html must be revalidated.
       const immutable = filePath.startsWith(path.join(distDir, 'assets') + path.sep)
-      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-      res.setHeader('Content-Security-Policy', contentSecurityPolicy)
+      reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+      reply.header('Content-Security-Policy', contentSecurityPolicy)
     },
   })
   app.setNotFoundHandler((request, reply) => {
