@@ -1,7 +1,7 @@
 // The SPA build (apps/web/dist) and what it was built from. `pnpm build` always builds; `pnpm start`
 // and `pnpm release` build only when the inputs changed since the last build: the SPA's and the
-// shared schema package's files, the lockfile and the root configuration, and the VITE_* and
-// NODE_ENV variables Vite reads. A SHA-256 over them is stamped beside the build (in
+// shared schema package's files, the lockfile and the root configuration, and the VITE_* variables
+// Vite reads. A SHA-256 over them is stamped beside the build (in
 // apps/web/node_modules/.cache, never served) with the SHA-256 of the index.html it produced, so
 // a dist/ rebuilt or deleted by any other command is noticed too.
 //
@@ -38,7 +38,7 @@ function listFiles(dir) {
   return files
 }
 
-/** SHA-256 over every input's path and content, and the variables that change Vite's output. */
+/** SHA-256 over every input's path and content, and the VITE_* variables the SPA may read. */
 export function inputsDigest() {
   const hash = createHash('sha256')
   const files = [...ROOT_FILES.map((name) => path.join(repoRoot, name)), ...SOURCE_DIRS.flatMap((dir) => listFiles(path.join(repoRoot, dir)))]
@@ -47,7 +47,7 @@ export function inputsDigest() {
     hash.update(fs.readFileSync(file))
     hash.update('\0')
   }
-  const variables = Object.entries(process.env).filter(([name]) => name === 'NODE_ENV' || name.startsWith('VITE_'))
+  const variables = Object.entries(process.env).filter(([name]) => name.startsWith('VITE_'))
   hash.update(JSON.stringify(variables.sort(([a], [b]) => a.localeCompare(b))))
   return hash.digest('hex')
 }
@@ -74,7 +74,10 @@ export function buildWeb(inputs = inputsDigest()) {
       'The SPA must be built, but Vite is not installed (a `pnpm install --prod` checkout?). Run `pnpm install`, or deploy the bundle `pnpm release` makes.',
     )
   }
-  const result = spawnSync('pnpm', ['--filter', '@kakunin/web', 'run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
+  // Always a production build: Vite would take NODE_ENV from the environment (a test runner's
+  // "test", a shell's "development") and build React's development code into the bundle.
+  const { NODE_ENV: _ignored, ...env } = process.env
+  const result = spawnSync('pnpm', ['--filter', '@kakunin/web', 'run', 'build'], { cwd: repoRoot, stdio: 'inherit', env })
   if (result.status !== 0) throw new Error(`the SPA build failed (${result.error?.message ?? `exit code ${result.status ?? result.signal}`})`)
   fs.mkdirSync(path.dirname(stampFile), { recursive: true })
   fs.writeFileSync(stampFile, `${JSON.stringify({ inputs, index: indexDigest(), builtAt: new Date().toISOString() }, null, 2)}\n`)
