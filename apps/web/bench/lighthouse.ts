@@ -201,7 +201,7 @@ async function main() {
     }
   } finally {
     chrome?.kill()
-    // The whole group: pnpm, tsx and the server under them; the server stops its PostgreSQL on SIGTERM.
+    // The whole group: pnpm and the server under it; the server stops its PostgreSQL on SIGTERM.
     if (server.pid && server.exitCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve))
       process.kill(-server.pid, 'SIGTERM')

@@ -1,6 +1,5 @@
 import pg from 'pg'
 import type { Config } from '#src/config/config.ts'
-import { startEmbeddedPostgres } from './embedded-postgres.ts'
 
 export const EMBEDDED_DATABASE_NAME = 'kakunin'
 
@@ -17,6 +16,9 @@ export async function openDatabase(
   log: (message: string) => void = () => {},
 ): Promise<Database> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} }
+  // Loaded only here: the embedded-postgres package registers an exit hook when it loads, which
+  // answers SIGTERM with process.exit(143) before a graceful close could finish.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.ts')
   const cluster = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT, log })
   try {
     await createDatabaseIfMissing(cluster.url('postgres'), EMBEDDED_DATABASE_NAME)

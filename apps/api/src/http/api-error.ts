@@ -2,13 +2,15 @@ import { VALIDATION_MESSAGE, type ErrorCode } from '@kakunin/schema/errors'
 
 /** An error meant for the client: its code, status and Japanese message are sent as they are. */
 export class ApiError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
+  readonly statusCode: number
+  readonly code: ErrorCode
+  readonly fields: Record<string, string> | undefined
+
+  constructor(statusCode: number, code: ErrorCode, message: string, fields?: Record<string, string>) {
     super(message)
+    this.statusCode = statusCode
+    this.code = code
+    this.fields = fields
     this.name = 'ApiError'
   }
 }

@@ -112,7 +112,7 @@ describe('staff API keys', () => {
 
   it('can be created from the command line, the way the first admin key is made', () => {
     const cli = fileURLToPath(new URL('./staff-key-cli.ts', import.meta.url))
-    const run = spawnSync(process.execPath, ['--import', 'tsx', cli, 'create', '--name', 'first admin', '--role', 'admin', '--person', '運用 一郎', '--department', '情報システム部'], {
+    const run = spawnSync(process.execPath, [cli, 'create', '--name', 'first admin', '--role', 'admin', '--person', '運用 一郎', '--department', '情報システム部'], {
       env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
       encoding: 'utf8',
     })
@@ -122,7 +122,7 @@ describe('staff API keys', () => {
     expect(run.stdout).toMatch(/shown only once/)
     expect(run.stdout).toContain('運用 一郎（情報システム部）')
     // Without a person, no key: the usage says what is missing.
-    const unnamed = spawnSync(process.execPath, ['--import', 'tsx', cli, 'create', '--name', 'nobody', '--role', 'reviewer'], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8' })
+    const unnamed = spawnSync(process.execPath, [cli, 'create', '--name', 'nobody', '--role', 'reviewer'], { env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8' })
     expect(unnamed.status).toBe(2)
     expect(unnamed.stderr).toContain('--person')
   })

@@ -68,13 +68,11 @@ export interface StateDeps {
 
 /** A move the rules refuse: its code says which rule, its message says it in Japanese. */
 export class TransitionRefused extends ApiError {
-  constructor(
-    statusCode: 400 | 403 | 409,
-    readonly rule: string,
-    message: string,
-    fields?: Record<string, string>,
-  ) {
+  readonly rule: string
+
+  constructor(statusCode: 400 | 403 | 409, rule: string, message: string, fields?: Record<string, string>) {
     super(statusCode, ({ 400: 'VALIDATION_FAILED', 403: 'FORBIDDEN', 409: 'CONFLICT' } as const satisfies Record<number, ErrorCode>)[statusCode], message, fields)
+    this.rule = rule
   }
 }
 

@@ -8,7 +8,11 @@ import fc from 'fast-check'
 
 /** A JSON fragment written into the body as it is (1e400, NaN, deep nesting): JSON.stringify cannot produce it. */
 export class RawJson {
-  constructor(readonly text: string) {}
+  readonly text: string
+
+  constructor(text: string) {
+    this.text = text
+  }
 }
 
 /** JSON.stringify, with each RawJson written as its text. */

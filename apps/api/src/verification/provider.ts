@@ -45,11 +45,11 @@ export type ProviderEvent = {
 )
 
 export class WebhookRejected extends Error {
-  constructor(
-    readonly statusCode: 400 | 401,
-    message: string,
-  ) {
+  readonly statusCode: 400 | 401
+
+  constructor(statusCode: 400 | 401, message: string) {
     super(message)
+    this.statusCode = statusCode
     this.name = 'WebhookRejected'
   }
 }

@@ -8,8 +8,11 @@ interface WebhookRow extends Lease {
 }
 
 class DeliveryRefused extends Error {
-  constructor(readonly status: number) {
+  readonly status: number
+
+  constructor(status: number) {
     super(`the receiver answered ${status}`)
+    this.status = status
   }
 }
 

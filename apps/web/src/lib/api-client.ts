@@ -2,11 +2,13 @@ import type { ErrorResponse } from '@kakunin/schema/errors'
 
 /** A failed API call, carrying the server's error shape (code, Japanese message, field errors). */
 export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ErrorResponse['error'],
-  ) {
+  readonly status: number
+  readonly body: ErrorResponse['error']
+
+  constructor(status: number, body: ErrorResponse['error']) {
     super(body.message)
+    this.status = status
+    this.body = body
     this.name = 'ApiRequestError'
   }
 }

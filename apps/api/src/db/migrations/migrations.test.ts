@@ -1,10 +1,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { describe, expect, inject, it } from 'vitest'
+import { createDatabaseIfMissing, dropDatabase } from '#src/db/database.ts'
+import { privateDatabase } from '#src/test/private-database.ts'
 import { applyMigrations, migrationStatus, pendingSchemaChanges } from './migrator.ts'
-import { migrationsDir } from './migration-files.ts'
+import { migrationsDir, readMigrations } from './migration-files.ts'
+import { allRecordedAsApplied } from './recorded-migrations.ts'
+
+/** A database with nothing in it yet, on the run's server. */
+async function emptyDatabase() {
+  const maintenanceUrl = inject('maintenanceUrl')
+  const name = `kakunin_empty_${randomBytes(6).toString('hex')}`
+  await createDatabaseIfMissing(maintenanceUrl, name)
+  const url = new URL(maintenanceUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => dropDatabase(maintenanceUrl, name) }
+}
 
 const migrationNames = fs
   .readdirSync(migrationsDir, { withFileTypes: true })
@@ -40,6 +53,34 @@ describe('migrations', () => {
     const url = inject('databaseUrl')
     expect(await applyMigrations(url)).toEqual([])
     expect(await migrationStatus(url)).toMatchObject({ upToDate: true, pending: [], failed: [], edited: [] })
+  })
+
+  it('are applied all on an empty database, then found applied without the engine', async () => {
+    const database = await emptyDatabase()
+    try {
+      expect(await applyMigrations(database.url)).toEqual(migrationNames)
+      expect(await allRecordedAsApplied(database.url, readMigrations())).toBe(true)
+      expect(await applyMigrations(database.url)).toEqual([])
+    } finally {
+      await database.drop()
+    }
+  })
+
+  it('leave a failed or edited migration on record to the engine, which refuses to go on after a failure', async () => {
+    const { url, drop } = await privateDatabase()
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const last = migrationNames.at(-1)!
+      await client.query(`UPDATE _prisma_migrations SET checksum = 'edited' WHERE migration_name = $1`, [last])
+      expect(await allRecordedAsApplied(url, readMigrations())).toBe(false)
+      await client.query(`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = $1`, [last])
+      expect(await allRecordedAsApplied(url, readMigrations())).toBe(false)
+      await expect(applyMigrations(url)).rejects.toThrow(new RegExp(last))
+    } finally {
+      await client.end()
+      await drop()
+    }
   })
 
   it('report every migration as pending on an empty database', async () => {

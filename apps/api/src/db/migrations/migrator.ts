@@ -1,10 +1,13 @@
 import type { DiffTarget, HistoryDiagnostic } from '@prisma/schema-engine-wasm'
-import { openSchemaEngine, type EngineSession } from './schema-engine.ts'
+import type { EngineSession } from './schema-engine.ts'
 import { readMigrations, readSchema, writeMigration } from './migration-files.ts'
+import { allRecordedAsApplied } from './recorded-migrations.ts'
 
 const filters = { externalTables: [], externalEnums: [] }
 
 async function withEngine<T>(url: string, run: (session: EngineSession) => Promise<T>): Promise<T> {
+  // Loaded on first use: a start with nothing to migrate never needs the engine's bindings.
+  const { openSchemaEngine } = await import('./schema-engine.ts')
   const session = await openSchemaEngine(url, readSchema())
   try {
     return await run(session)
@@ -17,9 +20,11 @@ async function withEngine<T>(url: string, run: (session: EngineSession) => Promi
  * Applies pending migrations and records them in Prisma's own `_prisma_migrations` table with the
  * same checksums, so `prisma migrate deploy` agrees on machines that have the native engine.
  */
-export function applyMigrations(url: string): Promise<string[]> {
+export async function applyMigrations(url: string): Promise<string[]> {
+  const migrationsList = readMigrations()
+  if (await allRecordedAsApplied(url, migrationsList)) return []
   return withEngine(url, async ({ engine }) => {
-    const result = await engine.applyMigrations({ migrationsList: readMigrations(), filters })
+    const result = await engine.applyMigrations({ migrationsList, filters })
     return result.appliedMigrationNames
   })
 }

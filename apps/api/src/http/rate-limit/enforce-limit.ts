@@ -5,11 +5,14 @@ import type { Limit } from './rate-limits.ts'
 
 /** A 429 in the error shape; the retry-after plugin turns `retryAfterSeconds` into the header. */
 export class RateLimitedError extends ApiError {
+  readonly retryAfterSeconds: number
+
   constructor(
-    readonly retryAfterSeconds: number,
+    retryAfterSeconds: number,
     message = `リクエストが多すぎます。${waitInWords(retryAfterSeconds)}ほどしてから、もう一度お試しください。`,
   ) {
     super(429, 'RATE_LIMITED', message)
+    this.retryAfterSeconds = retryAfterSeconds
     this.name = 'RateLimitedError'
   }
 }

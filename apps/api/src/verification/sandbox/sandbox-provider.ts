@@ -14,8 +14,11 @@ export type WebhookDelivery = (body: string, signature: string) => Promise<void>
 
 /** Our webhook answered other than 2xx: the status tells the reviewer whether to try again. */
 export class WebhookAnswered extends Error {
-  constructor(readonly status: number) {
+  readonly status: number
+
+  constructor(status: number) {
     super(`webhook answered ${status}`)
+    this.status = status
   }
 }
 
