@@ -53,6 +53,9 @@ const app = await buildApp({
     // Status webhooks are queued (the worker is off), so the admin's re-drive has rows to find.
     STATUS_WEBHOOK_URL: 'https://provisioning.invalid/kakunin',
     STATUS_WEBHOOK_SECRET: 'hostile-suite-status-webhook-secret-012345678',
+    // /metrics in the document too, behind its token (every generated credential is refused).
+    METRICS: 'on',
+    METRICS_TOKEN: 'hostile-suite-metrics-token-0123456789abcdef',
   }),
   databaseUrl,
   logger: false,
