@@ -72,7 +72,7 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
 
   await app.register(requestIdHeader)
   await app.register(errorHandler)
-  await app.register(prismaPlugin, { databaseUrl })
+  await app.register(prismaPlugin, { databaseUrl, statusWebhooks: Boolean(config.STATUS_WEBHOOK_URL) })
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production', clock, idleMinutes: config.SESSION_IDLE_MINUTES })
   await app.register(mailPlugin, { config, runWorker: outboxWorker, clock })
   await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker, clock })
