@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/config.ts'
 import { serializeError } from './http/log-serializers.ts'
 import { openDatabase } from './db/database.ts'
 import { applyMigrations } from './db/migrations/migrator.ts'
+import { warnAboutDatabase } from './db/database-requirements.ts'
 import { closeOnSignals } from './shutdown.ts'
 
 async function main() {
@@ -17,6 +18,7 @@ async function main() {
       await database.stop()
     }, app.log)
     if (applied.length > 0) app.log.info({ applied }, 'applied database migrations')
+    await warnAboutDatabase(app.pg, app.log)
     await app.listen({ host: config.HOST, port: config.PORT })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
