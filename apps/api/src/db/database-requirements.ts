@@ -17,7 +17,8 @@ export async function readDatabaseFacts(pool: pg.Pool): Promise<DatabaseFacts> {
             (SELECT extversion FROM pg_extension WHERE extname = 'pg_trgm') AS trigram
        FROM pg_database d WHERE d.datname = current_database()`,
   )
-  const row = rows[0]!
+  const row = rows[0]
+  if (!row) throw new Error('the current database is not in pg_database')
   return { serverVersion: Number(row.server_version), encoding: row.encoding, ctype: row.ctype, collate: row.collate, trigram: row.trigram }
 }
 
