@@ -49,19 +49,28 @@ describe('request ids', () => {
     expect(first.headers['x-request-id']).not.toBe(second.headers['x-request-id'])
   })
 
-  it('is on error responses too: 404, 400 from validation, 415, and a router error', async () => {
+  it('is on error responses too: 404, 400 from validation, 415, 401, and a router error', async () => {
     const responses = await Promise.all([
+      app.inject({ url: '/api/staff/applications', headers: { 'x-request-id': 'req-401' } }),
       app.inject({ url: '/api/nothing-here', headers: { 'x-request-id': 'req-404' } }),
       app.inject({ method: 'POST', url: '/api/applications', headers: { 'x-request-id': 'req-400', 'content-type': 'application/json' }, payload: { flow: 'NOPE' } }),
       app.inject({ method: 'POST', url: '/api/applications', headers: { 'x-request-id': 'req-415', 'content-type': 'text/plain' }, payload: 'x' }),
       app.inject({ url: '/api/applications/%E0%A4%A', headers: { 'x-request-id': 'req-bad-url' } }),
     ])
     expect(responses.map((response) => [response.statusCode, response.headers['x-request-id']])).toEqual([
+      [401, 'req-401'],
       [404, 'req-404'],
       [400, 'req-400'],
       [415, 'req-415'],
       [400, 'req-bad-url'],
     ])
     for (const response of responses) expect(response.json()).toHaveProperty('error.code')
+  })
+
+  it('is on a 503 of an unreachable database', async () => {
+    const down = await buildApp({ config: testConfig(), databaseUrl: 'postgresql://nobody:secret@127.0.0.1:1/kakunin', logger: false })
+    const response = await down.inject({ url: '/api/health/ready', headers: { 'x-request-id': 'req-503' } })
+    expect([response.statusCode, response.headers['x-request-id']]).toEqual([503, 'req-503'])
+    await down.close()
   })
 })
