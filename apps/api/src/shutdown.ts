@@ -3,9 +3,9 @@ import type { FastifyBaseLogger } from 'fastify'
 const GRACE_MS = 10_000
 
 /**
- * Closes the server and the embedded database once on SIGINT/SIGTERM/SIGHUP, in that order. The signal often arrives
- * twice (the terminal signals the whole process group, and pnpm forwards it again), so repeats
- * are ignored instead of cutting the graceful close short; a stuck close ends after GRACE_MS.
+ * Closes the server, then the embedded database, once on SIGINT/SIGTERM/SIGHUP. The signal often
+ * arrives twice (the terminal signals the whole process group, and pnpm forwards it again), so
+ * repeats are ignored instead of cutting the graceful close short; a stuck close ends after GRACE_MS.
  */
 export function closeOnSignals(close: () => Promise<void>, log: FastifyBaseLogger) {
   let closing = false

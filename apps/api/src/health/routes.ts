@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
 import { healthResponse, liveResponse, readyResponse } from '@kakunin/schema/health'
 import { ApiError } from '#src/http/api-error.ts'
-import { readMigrations } from '#src/db/migrations/migration-files.ts'
+import { migrationNames } from '#src/db/migrations/migration-files.ts'
 import { notReadyMessage, readinessCheck } from './readiness.ts'
 
 // Probes carry no credential and answer nothing personal.
@@ -10,7 +10,7 @@ const probe = { tags: ['health'], security: [] }
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   // The migrations this release ships, read once: readiness compares the database with them.
-  const expected = readMigrations().migrationDirectories.map((directory) => directory.path)
+  const expected = migrationNames()
   const ready = readinessCheck(app.pg, expected)
   let wasReady = true
 
