@@ -84,7 +84,7 @@ export default tseslint.config(
   // Features do not import each other: what two features share lives in a shared folder
   // (web: components/, lib/, api/, app/; API: http/, db/, config/, state/, email/, jobs/, applicant-session/).
   ...featureBoundaries('apps/web/src/features', ['application', 'dev-mailbox', 'help', 'inquiry', 'owner-confirmation', 'privacy', 'sandbox-ekyc']),
-  ...featureBoundaries('apps/api/src', ['applications', 'verification', 'staff', 'inquiries', 'resume', 'owner-confirmation', 'review-documents', 'agent-evidence', 'webhooks', 'health', 'web']),
+  ...featureBoundaries('apps/api/src', ['applications', 'verification', 'staff', 'inquiries', 'resume', 'owner-confirmation', 'review-documents', 'agent-evidence', 'webhooks', 'health', 'web', 'observability']),
 )
 
 /** One zone per feature: no import from any other feature of the same folder. */

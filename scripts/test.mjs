@@ -1,5 +1,6 @@
 // pnpm test: every suite (unit, API integration, end-to-end), then one line summed over them all:
-// "N passed, N failed, N skipped". Exits non-zero when anything failed or a suite did not report.
+// "N passed, N failed, N skipped". Exits non-zero when anything failed, a suite did not report, or a
+// suite ran no test.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -51,7 +52,11 @@ for (const suite of suites) {
     counts = { passed: 0, failed: 1, skipped: 0 }
     lines.push(`${suite.name}: no report (exit code ${result.status ?? result.signal}); counted as 1 failure`)
   }
-  if (result.status !== 0 && counts.failed === 0) {
+  // A suite that found nothing to run (a setup that failed quietly, a filter or path gone wrong) proves nothing.
+  if (counts.passed + counts.failed + counts.skipped === 0) {
+    counts.failed = 1
+    lines.push(`${suite.name}: ran no test; counted as 1 failure`)
+  } else if (result.status !== 0 && counts.failed === 0) {
     counts.failed = 1
     lines.push(`${suite.name}: exited with ${result.status ?? result.signal} although no test failed; counted as 1 failure`)
   }

@@ -38,6 +38,8 @@ import { reviewDocumentRoutes } from './review-documents/routes.ts'
 import { agentEvidenceRoutes } from './agent-evidence/agent-evidence-routes.ts'
 import { rateLimitsFrom } from './http/rate-limit/rate-limits.ts'
 import { rateLimiting } from './http/rate-limit/rate-limiting-plugin.ts'
+import { requestId, requestIdHeader } from './http/request-id.ts'
+import { metricsPlugin } from './observability/metrics-plugin.ts'
 
 export interface AppOptions {
   config: Config
@@ -61,12 +63,16 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
     // Errors raised before routing, and requests Node cannot parse, in the one error shape too.
     frameworkErrors: frameworkErrors(config.NODE_ENV === 'production'),
     clientErrorHandler: clientErrorHandler(config.NODE_ENV === 'production'),
+    // The caller's X-Request-Id when it is a safe token, else a UUID: in every log line and response.
+    genReqId: requestId,
+    requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
+  await app.register(requestIdHeader)
   await app.register(errorHandler)
-  await app.register(prismaPlugin, { databaseUrl })
+  await app.register(prismaPlugin, { databaseUrl, statusWebhooks: Boolean(config.STATUS_WEBHOOK_URL) })
   await app.register(applicantSession, { secureCookie: config.NODE_ENV === 'production', clock, idleMinutes: config.SESSION_IDLE_MINUTES })
   await app.register(mailPlugin, { config, runWorker: outboxWorker, clock })
   await app.register(statusWebhookPlugin, { config, runWorker: outboxWorker, clock })
@@ -102,6 +108,8 @@ export async function buildApp({ config, databaseUrl, logger, clock = () => new 
   await app.register(compress, { threshold: 1024 })
   if (config.DOCS_ENABLED) await app.register(openApi)
   await app.register(cors, { origin: config.CORS_ORIGINS.length > 0 ? config.CORS_ORIGINS : false, credentials: true })
+  // Before the routes, so that its hook times each of them.
+  if (config.METRICS) await app.register(metricsPlugin, { pool: app.pg, token: config.METRICS_TOKEN, clock })
 
   const sandbox = providers.sandbox
   const deliverSandbox: WebhookDelivery = (body, signature) => deliverToSelf(app, '/api/webhooks/ekyc/sandbox', body, signature)

@@ -1,12 +1,17 @@
-import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { serializeError } from './http/log-serializers.ts'
-import { openDatabase } from './db/database.ts'
-import { applyMigrations } from './db/migrations/migrator.ts'
 import { closeOnSignals } from './shutdown.ts'
+import { tracingRequested } from './observability/tracing-env.ts'
 
 async function main() {
   const config = loadConfig()
+  // Tracing first, when configured: its instrumentations patch http and pg as they load, so the
+  // app's modules are imported only after it started. Unconfigured, nothing of it is loaded.
+  const tracing = tracingRequested(process.env) ? await (await import('./observability/tracing.ts')).startTracing() : undefined
+  const { buildApp } = await import('./app.ts')
+  const { openDatabase } = await import('./db/database.ts')
+  const { applyMigrations } = await import('./db/migrations/migrator.ts')
+  const { warnAboutDatabase } = await import('./db/database-requirements.ts')
   const started = performance.now()
   const database = await openDatabase(config)
   try {
@@ -15,8 +20,10 @@ async function main() {
     closeOnSignals(async () => {
       await app.close()
       await database.stop()
+      await tracing?.shutdown() // the last spans are flushed
     }, app.log)
     if (applied.length > 0) app.log.info({ applied }, 'applied database migrations')
+    await warnAboutDatabase(app.pg, app.log)
     await app.listen({ host: config.HOST, port: config.PORT })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -27,6 +34,7 @@ async function main() {
     )
   } catch (error) {
     await database.stop()
+    await tracing?.shutdown()
     throw error
   }
 }

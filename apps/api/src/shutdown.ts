@@ -3,9 +3,9 @@ import type { FastifyBaseLogger } from 'fastify'
 const GRACE_MS = 10_000
 
 /**
- * Closes the server and the embedded database once on SIGINT/SIGTERM. The signal often arrives
- * twice (the terminal signals the whole process group, and pnpm forwards it again), so repeats
- * are ignored instead of cutting the graceful close short; a stuck close ends after GRACE_MS.
+ * Closes the server, then the embedded database, once on SIGINT/SIGTERM/SIGHUP. The signal often
+ * arrives twice (the terminal signals the whole process group, and pnpm forwards it again), so
+ * repeats are ignored instead of cutting the graceful close short; a stuck close ends after GRACE_MS.
  */
 export function closeOnSignals(close: () => Promise<void>, log: FastifyBaseLogger) {
   let closing = false
@@ -27,4 +27,6 @@ export function closeOnSignals(close: () => Promise<void>, log: FastifyBaseLogge
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+  // A closed terminal: PostgreSQL only reloads its configuration on SIGHUP, so stop it here too.
+  process.on('SIGHUP', shutdown)
 }

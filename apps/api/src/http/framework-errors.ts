@@ -3,6 +3,7 @@ import type { Socket } from 'node:net'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorResponse } from '@kakunin/schema/errors'
 import { unroutedSecurityHeaders } from './security-headers.ts'
+import { REQUEST_ID_HEADER } from './request-id.ts'
 
 type ErrorBody = ErrorResponse['error']
 
@@ -23,6 +24,7 @@ export function frameworkErrors(production: boolean) {
     void reply
       .status(known?.status ?? 500)
       .headers(unroutedSecurityHeaders(production))
+      .header(REQUEST_ID_HEADER, request.id)
       .type('application/json; charset=utf-8')
       .send({ error: known?.error ?? INTERNAL })
   }

@@ -24,6 +24,7 @@ const TOTAL_REQUESTS = 10_000
 const SANDBOX_SECRET = 'hostile-suite-sandbox-webhook-secret-0123456789'
 const TRUSTDOCK_SECRET = 'hostile-suite-trustdock-webhook-secret-0123456'
 const PUBLIC_BASE_URL = 'http://localhost:3000'
+const METRICS_TOKEN = 'hostile-suite-metrics-token-0123456789abcdef'
 // Uploads take multipart/form-data, which the document does not describe as a body.
 const UPLOADS = ['POST /api/applications/{id}/review-documents/{kind}', 'POST /api/applications/{id}/agent-evidence/{kind}', 'POST /api/sandbox-ekyc/sessions/{token}/uploads/{kind}']
 
@@ -53,6 +54,9 @@ const app = await buildApp({
     // Status webhooks are queued (the worker is off), so the admin's re-drive has rows to find.
     STATUS_WEBHOOK_URL: 'https://provisioning.invalid/kakunin',
     STATUS_WEBHOOK_SECRET: 'hostile-suite-status-webhook-secret-012345678',
+    // /metrics in the document too, behind its token.
+    METRICS: 'on',
+    METRICS_TOKEN,
   }),
   databaseUrl,
   logger: false,
@@ -92,6 +96,7 @@ async function resolverFor(request: HostileRequest): Promise<Resolver> {
   return {
     cookie: fixtures.cookie,
     staffKey: fixtures.staffKey,
+    metricsToken: METRICS_TOKEN,
     currentVersion: version,
     webhookSecret: (provider) => (provider === 'trustdock' ? TRUSTDOCK_SECRET : SANDBOX_SECRET),
     sign,

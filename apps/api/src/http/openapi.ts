@@ -53,7 +53,12 @@ export const openApi = fp(async (app) => {
         description: '取引時確認（犯罪収益移転防止法）: applicant, staff and webhook endpoints. Errors: { error: { code, message, fields? } }.',
         version: '1.0.0',
       },
-      components: { securitySchemes: { staffKey: { type: 'http', scheme: 'bearer', description: 'Staff API key (kk_…)' } } },
+      components: {
+        securitySchemes: {
+          staffKey: { type: 'http', scheme: 'bearer', description: 'Staff API key (kk_…)' },
+          metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for /metrics' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   })

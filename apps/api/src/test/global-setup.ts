@@ -35,7 +35,12 @@ export default async function setup(project: TestProject) {
     maintenanceUrl = cluster.url('postgres')
   }
   const name = `kakunin_test_${randomBytes(6).toString('hex')}`
-  await createDatabaseIfMissing(maintenanceUrl, name)
+  try {
+    await createDatabaseIfMissing(maintenanceUrl, name)
+  } catch (error) {
+    await cluster?.stop()
+    throw unreachable(maintenanceUrl, external ? (process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL') : 'the embedded PostgreSQL', error)
+  }
   const databaseUrl = new URL(maintenanceUrl)
   databaseUrl.pathname = `/${name}`
   await applyMigrations(databaseUrl.toString())
@@ -48,4 +53,19 @@ export default async function setup(project: TestProject) {
     await cluster?.stop()
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * No API test can run without the database: the run must fail, loudly, naming the server (without
+ * its password) and why, rather than end with zero tests.
+ */
+function unreachable(url: string, source: string, cause: unknown) {
+  const where = new URL(url)
+  const reason = cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${cause.message}` : String(cause)
+  return new Error(
+    `The API tests need PostgreSQL, and ${source} (${where.hostname}:${where.port || 5432}, user ${decodeURIComponent(where.username) || '(none)'}) ` +
+      `could not be used: ${reason}. Start that server, point TEST_DATABASE_URL at one whose user has CREATEDB, or unset both ` +
+      'TEST_DATABASE_URL and DATABASE_URL to use an embedded PostgreSQL.',
+    { cause },
+  )
 }

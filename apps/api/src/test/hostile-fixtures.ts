@@ -113,6 +113,9 @@ function bodyExamples(): Record<string, readonly unknown[]> {
   return {
     'POST /api/applications': [{ flow: 'FIRST_TIME' }, { flow: 'LINK_VERIFIED' }],
     ...Object.fromEntries(Object.entries(validAnswers).map(([name, values]) => [`PUT /api/applications/{id}/steps/${name}`, step(name as keyof typeof validAnswers, values)])),
+    // 下書き保存 takes the same body: without examples its nearly valid requests were schema values alone,
+    // which reached the service only by chance (a seed shifted by a new route could miss it).
+    ...Object.fromEntries(Object.entries(validAnswers).map(([name, values]) => [`PUT /api/applications/{id}/steps/${name}/draft`, step(name as keyof typeof validAnswers, values)])),
     'PUT /api/applications/{id}/steps/agent': [...step('agent', validAnswers.agent), ...step('agent', agent)],
     'POST /api/applications/{id}/submit': [{ version: 1 }],
     'POST /api/applications/{id}/submit-link': [{ version: 1 }],

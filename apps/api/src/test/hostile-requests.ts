@@ -40,6 +40,11 @@ export type Credential =
   | { kind: 'none' }
   | { kind: 'applicant'; label: string; variant: 'real' | 'tampered' | 'twice' | 'empty' }
   | { kind: 'staff'; role: StaffRole; variant: 'real' | 'unknown' | 'no-scheme' | 'basic' | 'long' | 'lower-case' }
+  /** The bearer token of /metrics (METRICS_TOKEN). */
+  | { kind: 'metrics'; variant: 'real' | 'wrong' | 'no-scheme' }
+
+/** Operations behind the metrics token rather than a session or a staff key. */
+const METRICS_PATH = '/metrics'
 
 export type Origin = 'none' | 'same-origin' | 'cross-site' | 'null' | 'fetch-site-only'
 
@@ -94,6 +99,10 @@ function credentialFor(operation: Operation, targets: Targets): fc.Arbitrary<Cre
     variant: fc.constantFrom('unknown' as const, 'no-scheme' as const, 'basic' as const, 'long' as const, 'lower-case' as const),
   })
   const none = fc.constant({ kind: 'none' as const })
+  if (operation.path === METRICS_PATH) {
+    const metrics = fc.record({ kind: fc.constant('metrics' as const), variant: fc.constantFrom('real' as const, 'wrong' as const, 'no-scheme' as const) })
+    return fc.oneof(weighted(6, metrics), weighted(1, staff), weighted(1, none))
+  }
   if (operation.path.startsWith('/api/staff/')) return fc.oneof(weighted(10, staff), weighted(2, oddStaff), weighted(1, applicant), weighted(1, none))
   if (operation.path.startsWith('/api/applications/') && operation.path !== '/api/applications') {
     return fc.oneof(weighted(10, applicant), weighted(2, oddApplicant), weighted(1, staff), weighted(1, none))
@@ -242,7 +251,9 @@ const origin: fc.Arbitrary<Origin> = fc.oneof(weighted(12, fc.constant('none' as
 function nearlyValid(operation: Operation, targets: Targets): fc.Arbitrary<HostileRequest> {
   const applicant = (labels: readonly string[]) => fc.constantFrom(...labels).map((label) => ({ kind: 'applicant' as const, label, variant: 'real' as const }))
   const acting = targets.actingApplicants(operation)
-  const credential: fc.Arbitrary<Credential> = operation.path.startsWith('/api/staff/')
+  const credential: fc.Arbitrary<Credential> = operation.path === METRICS_PATH
+    ? fc.constant({ kind: 'metrics' as const, variant: 'real' as const })
+    : operation.path.startsWith('/api/staff/')
     ? fc.constantFrom(...STAFF_ROLES).map((role) => ({ kind: 'staff' as const, role, variant: 'real' as const }))
     : acting.length > 0
       ? fc.oneof(weighted(4, applicant(acting)), weighted(1, applicant(targets.applicants.map((a) => a.label))))
@@ -324,6 +335,7 @@ function anyHostile(operation: Operation, targets: Targets): fc.Arbitrary<Hostil
 export interface Resolver {
   cookie(label: string): string
   staffKey(role: StaffRole): string
+  metricsToken: string
   /** The application's version now, for a body that asked for it (so writes get past the 409). */
   currentVersion: number | undefined
   webhookSecret(provider: string): string
@@ -366,6 +378,8 @@ function credentialHeaders(credential: Credential, resolve: Resolver): Record<st
       }[credential.variant]
       return { authorization: value }
     }
+    case 'metrics':
+      return { authorization: { real: `Bearer ${resolve.metricsToken}`, wrong: `Bearer ${resolve.metricsToken.slice(1)}x`, 'no-scheme': resolve.metricsToken }[credential.variant] }
   }
 }
 

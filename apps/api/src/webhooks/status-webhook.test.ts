@@ -1,10 +1,14 @@
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '#src/app.ts'
 import { applicantBrowser } from '#src/test/applicant-browser.ts'
 import { privateDatabase } from '#src/test/private-database.ts'
 import { buildTestApp } from '#src/test/test-app.ts'
 import { verifyWebhookSignature } from '#src/http/webhook-signature.ts'
+import { migrationsDir } from '#src/db/migrations/migration-files.ts'
 
 const secret = 'status-webhook-secret-of-thirty-two-chars'
 let app: App
@@ -81,5 +85,53 @@ describe('the outbound status webhook', () => {
     await drain()
     expect((await app.prisma.outboxWebhook.findFirstOrThrow({ where: { applicationId: browser.id } })).status).toBe('FAILED')
     answer = 200
+  })
+})
+
+describe('without STATUS_WEBHOOK_URL', () => {
+  it('queues no status webhook, while the status change is still recorded as its event', async () => {
+    const quiet = await buildTestApp({ databaseUrl: database.url })
+    try {
+      const browser = await applicantBrowser(quiet)
+      await browser.submitComplete()
+      expect(await quiet.prisma.outboxWebhook.count({ where: { applicationId: browser.id } })).toBe(0)
+      const events = await quiet.prisma.applicationEvent.findMany({ where: { applicationId: browser.id, type: 'SUBMITTED' } })
+      expect(events).toHaveLength(1)
+      // The same change through an instance that sends them is queued.
+      const sending = await applicantBrowser(app)
+      await sending.submitComplete()
+      expect(await app.prisma.outboxWebhook.count({ where: { applicationId: sending.id } })).toBe(1)
+    } finally {
+      await quiet.close()
+    }
+  })
+
+  it('marks rows queued earlier with no sender as not sent, keeping them and anything a sender tried', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 })
+    try {
+      const browser = await applicantBrowser(app)
+      await browser.submitComplete()
+      await browser.send('POST', `/api/applications/${browser.id}/verifications`, {})
+      const insert = (hoursAgo: number, attempts: number) =>
+        pool.query<{ id: string }>(
+          `INSERT INTO outbox_webhooks (id, event_type, application_id, payload, attempts, created_at)
+           VALUES (gen_random_uuid(), 'application.status_changed', $1, '{}', $2, now() - make_interval(hours => $3)) RETURNING id`,
+          [browser.id, attempts, hoursAgo],
+        )
+      const [stranded, recent, tried] = await Promise.all([insert(5, 0), insert(0, 0), insert(5, 3)])
+      const migration = fs.readdirSync(migrationsDir).find((name) => name.endsWith('_status_webhooks_only_when_configured'))!
+      // The migration again (it is idempotent): what it does to rows it finds.
+      await pool.query(fs.readFileSync(path.join(migrationsDir, migration, 'migration.sql'), 'utf8'))
+      const { rows } = await pool.query<{ id: string; status: string; last_error: string | null }>(
+        'SELECT id, status, last_error FROM outbox_webhooks WHERE id = ANY($1)',
+        [[stranded.rows[0]!.id, recent.rows[0]!.id, tried.rows[0]!.id]],
+      )
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      expect(byId.get(stranded.rows[0]!.id)).toMatchObject({ status: 'FAILED', last_error: expect.stringContaining('no STATUS_WEBHOOK_URL') })
+      expect(byId.get(recent.rows[0]!.id)).toMatchObject({ status: 'PENDING', last_error: null })
+      expect(byId.get(tried.rows[0]!.id)).toMatchObject({ status: 'PENDING' })
+    } finally {
+      await pool.end()
+    }
   })
 })

@@ -11,16 +11,21 @@ export function readSchema(): { path: string; content: string } {
   return { path: schemaPath, content: fs.readFileSync(schemaPath, 'utf8') }
 }
 
-/** prisma/migrations as the engine expects it: directories in name order, each with migration.sql. */
-export function readMigrations(dir = migrationsDir): MigrationList {
-  const lockPath = path.join(dir, lockFile)
-  const directories = fs.existsSync(dir)
+/** The migrations' directory names, in the order they apply. */
+export function migrationNames(dir = migrationsDir): string[] {
+  return fs.existsSync(dir)
     ? fs
         .readdirSync(dir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : []
+}
+
+/** prisma/migrations as the engine expects it: directories in name order, each with migration.sql. */
+export function readMigrations(dir = migrationsDir): MigrationList {
+  const lockPath = path.join(dir, lockFile)
+  const directories = migrationNames(dir)
   return {
     baseDir: dir,
     lockfile: { path: lockFile, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : null },
