@@ -67,10 +67,17 @@ export async function listApplications(deps: Pick<AppDeps, 'prisma'>, query: Sta
   if (query.createdFrom) where.push({ createdAt: { gte: japanDayStart(query.createdFrom) } })
   if (query.createdTo) where.push({ createdAt: { lt: japanDayStart(query.createdTo, true) } })
   if (query.submittedFrom) where.push({ submittedAt: { gte: japanDayStart(query.submittedFrom) } })
-  if (query.submittedTo) where.push({ submittedAt: { lt: japanDayStart(query.submittedTo, true) } })
+  if (query.submittedTo) {
+    const before = japanDayStart(query.submittedTo, true)
+    // An application is created before it is submitted (both by the app's clock), so the same bound
+    // holds for createdAt: it lets the newest-first walk start at that day instead of today.
+    where.push({ submittedAt: { lt: before } }, { createdAt: { lt: before } })
+  }
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor)
-    where.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] })
+    // (created_at, id) < cursor, with the first bound on its own so that the newest-first index
+    // walk starts at the cursor rather than at today and skipping every page before it.
+    where.push({ createdAt: { lte: cursor.createdAt } }, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] })
   }
 
   const rows = await prisma.application.findMany({
