@@ -55,3 +55,11 @@ CREATE TRIGGER "applications_name_grams_update"
 
 -- CreateIndex
 CREATE INDEX "applications_name_grams_idx" ON "applications" USING GIN ("name_grams");
+
+-- A status with other filters (IN_REVIEW named 山田) pages newest first within that status: with
+-- the id (the order's tie-break) in the index, that walk needs no sort and skips the other statuses.
+-- DropIndex
+DROP INDEX "applications_status_created_at_idx";
+
+-- CreateIndex
+CREATE INDEX "applications_status_created_at_id_idx" ON "applications"("status", "created_at", "id");
