@@ -72,10 +72,11 @@ async function main() {
   const databaseUrl = cluster.url('kakunin_bench')
   await applyMigrations(databaseUrl)
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 })
-  const servers = await startServers(databaseUrl)
-  cpuWatch = { serverPid: servers.pid, dataDir }
+  let servers: Servers | undefined
 
   try {
+    servers = await startServers(databaseUrl)
+    cpuWatch = { serverPid: servers.pid, dataDir }
     // A fresh set per run: requests still in flight when a timed run ends leave versions unknown.
     const drafts = () => seedApplicants(pool, CONNECTIONS * 2, { type: validAnswers.type })
     const complete = (count: number) => seedApplicants(pool, count, validAnswers)
@@ -125,7 +126,7 @@ async function main() {
       )
     }
   } finally {
-    await servers.close()
+    await servers?.close()
     await pool.end()
     await dropDatabase(maintenanceUrl, 'kakunin_bench').catch(() => {})
     await cluster.stop()
