@@ -7,7 +7,7 @@ import { STEP_IDS } from '@kakunin/schema/form/steps'
 import { STEP_DRAFT_SCHEMAS } from '@kakunin/schema/form/step-drafts'
 import { z } from '@kakunin/schema/zod'
 import { applicantWriteSession, requireOwnApplication } from '#src/applicant-session/applicant-session.ts'
-import { byAddress, byOwnApplication, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
+import { byAddress, limitRequests } from '#src/http/rate-limit/limit-requests.ts'
 import { createApplication, findApplicantApplication } from './application-service.ts'
 import { saveStep, saveStepDraft } from './save-step.ts'
 import { submitApplication } from './submit-application.ts'
@@ -70,11 +70,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     )
   }
 
+  // Limited per application (limits.submit), counted by submit's own read (application-sql.ts).
   app.post(
     '/applications/:id/submit',
     {
       schema: { params: idParams, body: submitBody, response: { 200: applicantApplication, ...errors, 429: errorResponse } },
-      preHandler: limitRequests(app, (limits) => limits.submit, byOwnApplication),
     },
     async (request) => submitApplication(app.deps, applicantWriteSession(request, request.params.id), request.body),
   )

@@ -31,6 +31,15 @@ const japanDayStart = (day: string, next = false) => {
   return next ? new Date(start.getTime() + 24 * 60 * 60 * 1000) : start
 }
 
+/**
+ * One or two characters (code points, as PostgreSQL counts them), each caseless or ASCII: there
+ * PostgreSQL's lower(), which name_grams and ILIKE use, and JavaScript's toLowerCase() agree.
+ */
+const isShortName = (name: string) => {
+  const characters = [...name]
+  return characters.length <= 2 && characters.every((c) => /^[\x20-\x7e]$/.test(c) || c.toLowerCase() === c.toUpperCase())
+}
+
 const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
 
 /** Newest first, a page at a time; only what finding an application needs. */
@@ -46,16 +55,29 @@ export async function listApplications(deps: Pick<AppDeps, 'prisma'>, query: Sta
   }
   if (query.name) {
     const name = query.name.replace(/\s+/g, ' ')
-    where.push({ OR: [{ fullName: { contains: name, mode: 'insensitive' } }, { fullNameKana: { contains: toKatakana(name) } }] })
+    // Too short for a trigram: the parts kept in name_grams (GIN), the same rows as the OR below
+    // (a name with this part in lower case, or kana with it), which is what ILIKE and LIKE match.
+    where.push(
+      isShortName(name)
+        ? { nameGrams: { hasSome: [`n${name.toLowerCase()}`, `k${toKatakana(name)}`] } }
+        : { OR: [{ fullName: { contains: name, mode: 'insensitive' } }, { fullNameKana: { contains: toKatakana(name) } }] },
+    )
   }
   if (query.reference) where.push({ reference: query.reference.toUpperCase() })
   if (query.createdFrom) where.push({ createdAt: { gte: japanDayStart(query.createdFrom) } })
   if (query.createdTo) where.push({ createdAt: { lt: japanDayStart(query.createdTo, true) } })
   if (query.submittedFrom) where.push({ submittedAt: { gte: japanDayStart(query.submittedFrom) } })
-  if (query.submittedTo) where.push({ submittedAt: { lt: japanDayStart(query.submittedTo, true) } })
+  if (query.submittedTo) {
+    const before = japanDayStart(query.submittedTo, true)
+    // An application is created before it is submitted (both by the app's clock), so the same bound
+    // holds for createdAt: it lets the newest-first walk start at that day instead of today.
+    where.push({ submittedAt: { lt: before } }, { createdAt: { lt: before } })
+  }
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor)
-    where.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] })
+    // (created_at, id) < cursor, with the first bound on its own so that the newest-first index
+    // walk starts at the cursor rather than at today and skipping every page before it.
+    where.push({ createdAt: { lte: cursor.createdAt } }, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] })
   }
 
   const rows = await prisma.application.findMany({

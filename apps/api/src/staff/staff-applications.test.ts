@@ -53,6 +53,19 @@ describe('GET /api/staff/applications', () => {
     expect(await ids(`status=APPROVED&accountSid=${a.sid}`)).toEqual([])
   })
 
+  it('finds names of one or two characters (their own index) as it finds longer ones, and follows a corrected name', async () => {
+    const browser = await applicantBrowser(app)
+    await browser.saveAll({ ...validAnswers, user: { ...validAnswers.user, familyName: '鵺', givenName: '一葉', familyNameKana: 'ヌエ', givenNameKana: 'カズハ' } })
+    const found = async (name: string) => (await staff.get(`/applications?name=${encodeURIComponent(name)}&limit=100`)).json().items.some((i: { id: string }) => i.id === browser.id)
+    for (const name of ['鵺', '葉', '一葉', 'ぬえ', 'ヌ', 'カズ', 'ずは', '鵺 一']) expect(await found(name), name).toBe(true)
+    // Not a part of either: across the space between 氏 and 名, or kana of the kanji's field.
+    for (const name of ['鵺一', 'エカ', '鵼']) expect(await found(name), name).toBe(false)
+    const corrected = await browser.save('user', { ...validAnswers.user, familyName: '鵼', givenName: '一葉', familyNameKana: 'ヌエ', givenNameKana: 'カズハ' })
+    expect(corrected.statusCode).toBe(200)
+    expect(await found('鵺')).toBe(false)
+    expect(await found('鵼')).toBe(true)
+  })
+
   it('carries only what finding an application needs', async () => {
     const a = await submitted({ familyName: '鈴木', givenName: '花子', familyNameKana: 'スズキ', givenNameKana: 'ハナコ' })
     const [item] = (await staff.get(`/applications?accountSid=${a.sid}`)).json().items

@@ -102,6 +102,8 @@ export interface SubmitWrite {
   tokenHash: string
   idleMinutes: number
   version: number
+  /** The status the version read is in (one of SUBMITTABLE_STATUSES), recorded as the event's from. */
+  from: ApplicationStatus
   /** The validated answers, recorded in the event as exactly what was submitted. */
   answers: unknown
   /** 申込受付, queued by the same statement (its application is the row's). */
@@ -111,27 +113,33 @@ export interface SubmitWrite {
   now: Date
 }
 
-/** DRAFT or DENIED → SUBMITTED by the applicant, the first-time flow's submit and resubmit. */
+/**
+ * DRAFT or DENIED → SUBMITTED by the applicant, the first-time flow's submit and resubmit. The
+ * session was touched by submit's read (selectForSubmit), in the same request, so this one does
+ * not touch it again.
+ */
 export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<ApplicationRow | null> {
   eventDataSchema('SUBMITTED').parse({ answers: w.answers })
+  if (!SUBMITTABLE_STATUSES.includes(w.from)) return null
   const { rows } = await pool.query<ApplicationRow>({
     name: 'update-to-submitted',
+    // The row must still be in the status read ($18), which the event records as its from.
     text: `WITH updated AS (
        UPDATE applications a
           SET status = 'SUBMITTED', submitted_at = $6, resume_at = NULL, version = a.version + 1, updated_at = $6
-         FROM applications before
-        WHERE a.id = $1 AND before.id = a.id AND a.version = $3 AND a.status::text = ANY($4) AND a.flow = 'FIRST_TIME' AND ${OWNED_BY_SESSION('$6', w.idleMinutes)}
-       RETURNING a.*, before.status AS from_status
+        WHERE a.id = $1 AND a.version = $3 AND a.status = $18::"ApplicationStatus" AND a.status::text = ANY($4) AND a.flow = 'FIRST_TIME'
+          AND ${OWNED_BY_SESSION('$6', w.idleMinutes)}
+       RETURNING a.*
      ), event AS (
        INSERT INTO application_events (application_id, type, actor_type, from_status, to_status, data, created_at)
-       SELECT id, 'SUBMITTED', 'APPLICANT', from_status, 'SUBMITTED', jsonb_build_object('answers', $5::jsonb), $6 FROM updated
+       SELECT id, 'SUBMITTED', 'APPLICANT', $18::"ApplicationStatus", 'SUBMITTED', jsonb_build_object('answers', $5::jsonb), $6 FROM updated
      ), email AS (
        INSERT INTO outbox_emails (id, application_id, template, "to", fallback_to, subject, text, html, message_id, created_at, next_attempt_at)
        SELECT gen_random_uuid(), id, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM updated
      ), resume AS (
        INSERT INTO resume_tokens (id, application_id, token_hash, created_at, expires_at)
        SELECT gen_random_uuid(), id, $16, $6, $17 FROM updated
-     ), ${TOUCH_SESSION('$6')}
+     )
      SELECT ${RETURNED} FROM updated`,
     values: [
       w.id,
@@ -151,6 +159,7 @@ export async function updateToSubmitted(pool: pg.Pool, w: SubmitWrite): Promise<
       w.email.nextAttemptAt,
       w.resume.tokenHash,
       w.resume.expiresAt,
+      w.from,
     ],
   })
   return rows[0] ?? null

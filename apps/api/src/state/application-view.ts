@@ -19,10 +19,10 @@ export function toSummary(application: ApplicationRow): ApplicationSummary {
 
 /**
  * The applicant's own view, from a row read by Prisma or by the hot path's SQL (the same type):
- * the answers parsed with the shared schema; the response schema strips anything undeclared.
+ * the answers parsed with the shared schema (`answers`: already parsed from this very row, as
+ * submit has); the response schema strips anything undeclared.
  */
-export async function toApplicantView(pool: pg.Pool, application: ApplicationRow): Promise<ApplicantApplication> {
-  const answers = answersOf(application)
+export async function toApplicantView(pool: pg.Pool, application: ApplicationRow, answers = answersOf(application)): Promise<ApplicantApplication> {
   return {
     ...toSummary(application),
     answers,

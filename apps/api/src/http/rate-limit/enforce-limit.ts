@@ -1,6 +1,6 @@
 import type { AppDeps } from '#src/deps.ts'
 import { ApiError } from '#src/http/api-error.ts'
-import { countHit } from './hit-counter.ts'
+import { countHit, type Hit } from './hit-counter.ts'
 import type { Limit } from './rate-limits.ts'
 
 /** A 429 in the error shape; the retry-after plugin turns `retryAfterSeconds` into the header. */
@@ -27,7 +27,11 @@ type LimitDeps = Pick<AppDeps, 'pool' | 'clock'>
 /** Counts a hit; null when within the limit, otherwise the seconds until the window ends. */
 export async function overLimit(deps: LimitDeps, limit: Limit, identity: readonly string[]): Promise<number | null> {
   const now = deps.clock()
-  const { hits, windowEndsAt } = await countHit(deps.pool, limit, identity, now)
+  return secondsOverLimit(limit, await countHit(deps.pool, limit, identity, now), now)
+}
+
+/** A hit already counted (countHit, or a statement's own COUNT_HIT): null within the limit, otherwise the seconds to wait. */
+export function secondsOverLimit(limit: Limit, { hits, windowEndsAt }: Hit, now: Date): number | null {
   if (hits <= limit.max) return null
   return Math.max(1, Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000))
 }

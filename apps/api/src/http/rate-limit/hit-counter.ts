@@ -22,19 +22,27 @@ export interface Hit {
  * a new one at 1. Row locking makes concurrent hits, from any instance, count one by one.
  */
 export async function countHit(pool: pg.Pool, limit: Limit, identity: readonly string[], now: Date): Promise<Hit> {
-  const { rows } = await pool.query<{ hits: number; window_ends_at: Date }>(
-    `INSERT INTO rate_limits AS r (key, hits, window_ends_at)
-     VALUES ($1, 1, $2::timestamptz + make_interval(secs => $3))
-     ON CONFLICT (key) DO UPDATE SET
-       hits = CASE WHEN r.window_ends_at <= $2::timestamptz THEN 1 ELSE LEAST(r.hits, 2147483646) + 1 END,
-       window_ends_at = CASE WHEN r.window_ends_at <= $2::timestamptz THEN EXCLUDED.window_ends_at ELSE r.window_ends_at END
-     RETURNING hits, window_ends_at`,
-    [rateLimitKey(limit, identity), now, limit.windowSeconds],
-  )
+  const { rows } = await pool.query<{ hits: number; window_ends_at: Date }>(`${COUNT_HIT({ key: '$1', now: '$2', windowSeconds: '$3' })} RETURNING hits, window_ends_at`, [
+    rateLimitKey(limit, identity),
+    now,
+    limit.windowSeconds,
+  ])
   const [row] = rows
   if (!row) throw new Error('the rate-limit upsert returned no row')
   return { hits: row.hits, windowEndsAt: row.window_ends_at }
 }
+
+/**
+ * The counting upsert, for countHit and for a statement that counts its own hit in a CTE (the
+ * submit's read): `key`, `now` and `windowSeconds` name its parameters; `from`, when given, counts
+ * one hit per row of that CTE (none when it is empty).
+ */
+export const COUNT_HIT = (p: { key: string; now: string; windowSeconds: string; from?: string }) =>
+  `INSERT INTO rate_limits AS r (key, hits, window_ends_at)
+     SELECT ${p.key}::text, 1, ${p.now}::timestamptz + make_interval(secs => ${p.windowSeconds}::int)${p.from ? ` FROM ${p.from}` : ''}
+     ON CONFLICT (key) DO UPDATE SET
+       hits = CASE WHEN r.window_ends_at <= ${p.now}::timestamptz THEN 1 ELSE LEAST(r.hits, 2147483646) + 1 END,
+       window_ends_at = CASE WHEN r.window_ends_at <= ${p.now}::timestamptz THEN EXCLUDED.window_ends_at ELSE r.window_ends_at END`
 
 export const SWEEP_BATCH = 1000
 
