@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The SPA talks to the API over HTTP only.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/api/**', '@kakunin/api', '@kakunin/api/*'], message: 'The SPA shares only packages/schema and HTTP with the API.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/api/**', '@kakunin/api', '@kakunin/api/*'], message: 'The SPA shares only packages (schema, the generated api-client) and HTTP with the API.' }] }],
     },
   },
   {

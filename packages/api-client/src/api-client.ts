@@ -9,11 +9,25 @@ export type { paths }
 export type ApiClient = Client<paths>
 
 /**
- * openapi-fetch over the API's paths (they start with /api). `fetch` is called for every request
- * with a Request built from `options` (credentials, headers, keepalive …); give one to add what
- * every request needs, to look the global up late (test interceptors replace it), or to send
- * through another HTTP stack (Playwright's request context and its cookies).
+ * openapi-fetch over the API's paths (they start with /api). `fetch` sends each Request the client
+ * builds from `options` (credentials, headers, keepalive …): by default the global fetch, looked up
+ * per request (test interceptors replace it); another one can map failures or send through another
+ * HTTP stack (Playwright's request context and its cookies).
  */
-export function createApiClient(baseUrl: string, fetch?: (request: Request) => Promise<Response>, options: Omit<ClientOptions, 'baseUrl' | 'fetch'> = {}): ApiClient {
-  return createClient<paths>({ ...options, baseUrl, ...(fetch && { fetch }) })
+export function createApiClient(
+  baseUrl: string,
+  fetch: (request: Request) => Promise<Response> = (request) => globalThis.fetch(request),
+  options: Omit<ClientOptions, 'baseUrl' | 'fetch'> = {},
+): ApiClient {
+  return createClient<paths>({ ...options, baseUrl, fetch: (request: Request) => fetch(withBody(request)) })
+}
+
+/**
+ * The API takes every write as JSON only (a cross-site form cannot send JSON), so a write without a
+ * body sends `{}`. A JSON body already says so; a FormData one says multipart/form-data.
+ */
+function withBody(request: Request): Request {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.headers.has('content-type')) return request
+  request.headers.set('content-type', 'application/json')
+  return new Request(request, { body: '{}' })
 }

@@ -23,20 +23,10 @@ export const POLL_HEADER = 'X-Kakunin-Poll'
 /** The headers of a poll (`poll`), so that a page left open does not keep its session alive forever. */
 export const pollHeaders = (poll: boolean): Record<string, string> => (poll ? { [POLL_HEADER]: '1' } : {})
 
-/**
- * Every request as the client built it, plus what the API needs of all of them. It takes every
- * write as JSON only (a cross-site form cannot send JSON), so a write without a body sends `{}`;
- * a JSON body already says so, and a FormData one says multipart/form-data with its boundary.
- * The global fetch is looked up per request (the component tests' interceptors replace it).
- */
+/** A request that found no server (offline, DNS, a refused connection) is an ApiRequestError too. */
 async function send(request: Request): Promise<Response> {
-  let outgoing = request
-  if (request.method !== 'GET' && !request.headers.has('content-type')) {
-    request.headers.set('content-type', 'application/json')
-    outgoing = new Request(request, { body: '{}' })
-  }
   try {
-    return await fetch(outgoing)
+    return await fetch(request)
   } catch {
     throw new ApiRequestError(0, NETWORK_ERROR)
   }
