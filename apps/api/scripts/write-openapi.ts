@@ -7,18 +7,19 @@
 // database and no network: the pg pool connects on its first query, and nothing queries.
 import fs from 'node:fs'
 import path from 'node:path'
-import ts from 'typescript'
 import { buildApp } from '../src/app.ts'
 import { loadConfig, repoRoot } from '../src/config/config.ts'
 
 const outDir = path.join(repoRoot, 'packages/api-client/generated')
 
-// A production install (`pnpm install --prod`) has no openapi-typescript and needs no client.
-const generator = await import('openapi-typescript').catch((error: unknown) => {
+// A production install (`pnpm install --prod`) has neither openapi-typescript nor TypeScript, and
+// needs no client.
+const missing = (error: unknown) => {
   if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined
   throw error
-})
-if (!generator) {
+}
+const [generator, ts] = await Promise.all([import('openapi-typescript').catch(missing), import('typescript').then((module) => module.default, missing)])
+if (!generator || !ts) {
   console.log('openapi-typescript is not installed (production install): the API client is not generated')
   process.exit(0)
 }

@@ -56,6 +56,20 @@ describe('the API client', () => {
     expect(seen).toEqual(['1', null])
   })
 
+  it('lets a write outlive the page that sends it (keepalive), when asked', async () => {
+    const seen: boolean[] = []
+    server.use(
+      http.put(`${API}/applications/:id/steps/type/draft`, ({ request }) => {
+        seen.push(request.keepalive)
+        return HttpResponse.json(anApplication())
+      }),
+    )
+    const draft = { params: { path: { id: 'app-1' } }, body: { version: 1, values: {} } }
+    await answer(api.PUT('/api/applications/{id}/steps/type/draft', { ...draft, keepalive: true }))
+    await answer(api.PUT('/api/applications/{id}/steps/type/draft', draft))
+    expect(seen).toEqual([true, false])
+  })
+
   it('returns undefined for an empty answer (204)', async () => {
     server.use(http.get(`${API}/applications/current`, () => noApplication()))
     await expect(answer(api.GET('/api/applications/current'))).resolves.toBeUndefined()
