@@ -2,6 +2,7 @@ import { devices, expect, type APIRequestContext, type Browser, type Page } from
 import { e2e } from './environment.ts'
 import { expectStep, field, fillEveryStep, startApplication } from './applicant-form.ts'
 import type { FormAnswers } from './answers.ts'
+import { filePart } from '@kakunin/api-client'
 import { apiClient } from './api-client.ts'
 import { photo, pngImage } from './images.ts'
 
@@ -106,24 +107,9 @@ export async function verifyThroughApi(request: APIRequestContext, url: string, 
   const started = await api.POST('/api/sandbox-ekyc/sessions/{token}/start', { params: { path: { token } }, body: { method: 'ho', documentType: 'drivers_license' } })
   expect(started.response.status).toBe(204)
   for (const kind of ['front', 'back', 'selfie'] as const) {
-    const uploaded = await api.POST('/api/sandbox-ekyc/sessions/{token}/uploads/{kind}', { params: { path: { token, kind } }, ...photoPart(`${kind}.png`) })
+    const uploaded = await api.POST('/api/sandbox-ekyc/sessions/{token}/uploads/{kind}', { params: { path: { token, kind } }, ...filePart(new File([new Uint8Array(pngImage())], `${kind}.png`, { type: 'image/png' })) })
     expect(uploaded.response.status, JSON.stringify(uploaded.error)).toBe(204)
   }
   const completed = await api.POST('/api/sandbox-ekyc/sessions/{token}/complete', { params: { path: { token } }, body: details })
   expect(completed.response.status, JSON.stringify(completed.error)).toBe(204)
-}
-
-/** A photo as a phone's upload sends it: multipart/form-data, the file in the part `file`. */
-function photoPart(name: string) {
-  const file = new File([new Uint8Array(pngImage())], name, { type: 'image/png' })
-  return {
-    // TODO(contract): the upload routes document no request body yet; once they document
-    // multipart/form-data `{ file }`, drop `as never`, and the part is checked against the route.
-    body: { file } as never,
-    bodySerializer: () => {
-      const form = new FormData()
-      form.append('file', file)
-      return form
-    },
-  }
 }

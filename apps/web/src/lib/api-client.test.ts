@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { anApplication } from '@kakunin/test-data/applications'
 import { API, apiError, jsonBody, noApplication } from '#src/testing/handlers.ts'
 import { server } from '#src/testing/server.ts'
-import { answer, api, ApiRequestError, done, filePart, pollHeaders } from './api-client.ts'
+import { filePart } from '@kakunin/api-client'
+import { answer, api, ApiRequestError, done, pollHeaders } from './api-client.ts'
 
 describe('the API client', () => {
   it('sends JSON with the session cookie to the document’s path and returns the parsed answer', async () => {

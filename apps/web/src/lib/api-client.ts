@@ -57,15 +57,3 @@ export async function done(call: Promise<{ error?: unknown; response: Response }
   await answer(call)
   return undefined
 }
-
-/** An upload's body: the file as multipart/form-data, in the one part the API takes, `file`. */
-export const filePart = (file: Blob) => ({
-  // TODO(contract): the upload routes document no request body yet; once they document
-  // multipart/form-data `{ file }`, drop `as never`, and the part is checked against each route.
-  body: { file } as never,
-  bodySerializer: () => {
-    const form = new FormData()
-    form.append('file', file)
-    return form
-  },
-})

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { AgentEvidenceKind } from '@kakunin/schema/agent-ground'
-import { api, done, filePart } from '#src/lib/api-client.ts'
+import { filePart } from '@kakunin/api-client'
+import { api, done } from '#src/lib/api-client.ts'
 import { currentVerificationKey } from './get-current-verification.ts'
 
 /** The evidence of a 代理人's ground (a 委任状, or a document showing a 法定代理人), as multipart/form-data in the field `file`. */

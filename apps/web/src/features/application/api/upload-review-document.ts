@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ReviewDocumentKind } from '@kakunin/schema/high-risk'
-import { api, done, filePart } from '#src/lib/api-client.ts'
+import { filePart } from '@kakunin/api-client'
+import { api, done } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 /** 高リスク取引: one document asked for by enhanced review, as multipart/form-data in the field `file`. */

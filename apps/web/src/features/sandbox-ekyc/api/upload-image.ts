@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { UploadKind } from '@kakunin/schema/sandbox-ekyc'
-import { api, done, filePart } from '#src/lib/api-client.ts'
+import { filePart } from '@kakunin/api-client'
+import { api, done } from '#src/lib/api-client.ts'
 import { sandboxSessionKey } from './get-session.ts'
 
 /** One photo (表面, 裏面 or 顔写真) as multipart/form-data, in the field `file`. */
