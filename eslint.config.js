@@ -5,7 +5,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/dist/', 'apps/api/src/generated/', 'e2e/test-results/', 'e2e/playwright-report/'] },
+  { ignores: ['**/node_modules/', '**/dist/', 'apps/api/src/generated/', 'packages/api-client/generated/', 'e2e/test-results/', 'e2e/playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -39,13 +39,13 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The SPA talks to the API over HTTP only.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/api/**', '@kakunin/api*'], message: 'The SPA shares only packages/schema and HTTP with the API.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/api/**', '@kakunin/api', '@kakunin/api/*'], message: 'The SPA shares only packages (schema, the generated api-client) and HTTP with the API.' }] }],
     },
   },
   {
     files: ['packages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '@kakunin/api*', '@kakunin/web*'], message: 'packages never import apps.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', '@kakunin/api', '@kakunin/api/*', '@kakunin/web*'], message: 'packages never import apps.' }] }],
     },
   },
   {
@@ -57,7 +57,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['../../*'], message: 'Import from the app root instead: #src/…' },
-            { group: ['**/apps/api/**', '@kakunin/api*'], message: 'The apps share only packages and HTTP.' },
+            { group: ['**/apps/api/**', '@kakunin/api', '@kakunin/api/*'], message: 'The apps share only packages and HTTP.' },
             { group: ['**/apps/web/**', '@kakunin/web*'], message: 'The apps share only packages and HTTP.' },
           ],
         },
@@ -74,7 +74,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['../../*'], message: 'Import from the app root instead: #src/…' },
-            { group: ['**/apps/api/**', '@kakunin/api*', '**/apps/web/**', '@kakunin/web*'], message: 'The apps share only packages and HTTP.' },
+            { group: ['**/apps/api/**', '@kakunin/api', '@kakunin/api/*', '**/apps/web/**', '@kakunin/web*'], message: 'The apps share only packages and HTTP.' },
             { group: ['@kakunin/test-data', '@kakunin/test-data/*'], message: 'Test data is for tests only.' },
           ],
         },

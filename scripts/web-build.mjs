@@ -21,8 +21,9 @@ const stampFile = path.join(webDir, 'node_modules/.cache/kakunin/dist-inputs.jso
 
 const ROOT_FILES = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json']
 /** Folders whose files go into the build: everything in them but what never reaches the bundle. */
-const SOURCE_DIRS = ['apps/web', 'packages/schema']
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'bench'])
+const SOURCE_DIRS = ['apps/web', 'packages/schema', 'packages/api-client']
+// packages/api-client/generated holds types only (and the document they came from): no bundle byte.
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'bench', 'generated'])
 const isTestOnly = (name) => /\.test\.[cm]?[jt]sx?$/.test(name) || /^vitest\.config\./.test(name)
 
 function listFiles(dir) {

@@ -11,6 +11,6 @@ export default defineConfig({
     // The SPA fetches relative URLs (`/api/...`): the document's URL is what they resolve against,
     // so MSW sees http://localhost/api/... .
     environmentOptions: { jsdom: { url: 'http://localhost/' } },
-    setupFiles: ['src/testing/setup.ts'],
+    setupFiles: ['src/testing/setup-requests.ts', 'src/testing/setup.ts'],
   },
 })

@@ -1,5 +1,8 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test'
+import type { paths } from '@kakunin/api-client'
+import type { StepId } from '@kakunin/schema/form/steps'
 import { validApplication } from '@kakunin/test-data/answers'
+import { apiClient } from './api-client.ts'
 import { newAccountSid } from './answers.ts'
 import { statusOf } from './database.ts'
 import { e2e } from './environment.ts'
@@ -15,20 +18,32 @@ export interface SentApplication {
 
 type Login = (typeof validApplication)['login']
 
+// TypeScript cannot pair the steps of a loop with their routes, so the loop names the route of
+// `step` and the body as the union of every step's; checked here once per step instead: the
+// answers of each step make the body its route documents.
+type StepPath = `/api/applications/{id}/steps/${StepId}`
+type StepBody<S extends StepId> = NonNullable<paths[`/api/applications/{id}/steps/${S}`]['put']['requestBody']>['content']['application/json']
+type Answers = typeof validApplication
+type UndocumentedStep = { [S in StepId]: { version: number; values: Answers[S] } extends StepBody<S> ? never : S }[StepId]
+const everyStepDocumented: [UndocumentedStep] extends [never] ? true : UndocumentedStep = true
+void everyStepDocumented
+
 /** Every step saved with valid answers, then 送信 (SUBMITTED), in the session of `applicant`. */
 async function submitIn(applicant: APIRequestContext, login: Login): Promise<SentApplication> {
+  const api = apiClient(applicant)
   const answers = { ...validApplication, login }
-  const created = await applicant.post('/api/applications', { data: { flow: 'FIRST_TIME' } })
-  expect(created.status()).toBe(201)
-  const { id, reference } = (await created.json()) as { id: string; reference: string }
-  let { version } = (await created.json()) as { version: number }
-  for (const [step, values] of Object.entries(answers)) {
-    const saved = await applicant.put(`/api/applications/${id}/steps/${step}`, { data: { version, values } })
-    expect(saved.status(), await saved.text()).toBe(200)
-    ;({ version } = (await saved.json()) as { version: number })
+  const created = await api.POST('/api/applications', { body: { flow: 'FIRST_TIME' } })
+  expect(created.response.status).toBe(201)
+  const { id, reference } = created.data!
+  let { version } = created.data!
+  for (const step of Object.keys(answers) as StepId[]) {
+    const path: StepPath = `/api/applications/{id}/steps/${step}`
+    const saved = await api.PUT(path, { params: { path: { id } }, body: { version, values: answers[step] } as StepBody<StepId> })
+    expect(saved.response.status, JSON.stringify(saved.error)).toBe(200)
+    ;({ version } = saved.data!)
   }
-  const submitted = await applicant.post(`/api/applications/${id}/submit`, { data: { version } })
-  expect(submitted.status(), await submitted.text()).toBe(200)
+  const submitted = await api.POST('/api/applications/{id}/submit', { params: { path: { id } }, body: { version } })
+  expect(submitted.response.status, JSON.stringify(submitted.error)).toBe(200)
   return { id, reference, accountSid: login.accountSid, loginEmail: login.loginEmail }
 }
 
@@ -56,9 +71,9 @@ export async function approvedAccountSid(request: APIRequestContext, loginEmail 
   const applicant = await playwrightRequest.newContext({ baseURL: e2e.baseURL })
   try {
     const sent = await submitIn(applicant, { ...validApplication.login, accountSid: newAccountSid(), loginEmail })
-    const started = await applicant.post(`/api/applications/${sent.id}/verifications`, { data: {} })
-    expect(started.status(), await started.text()).toBe(201)
-    const { url } = (await started.json()) as { url: string }
+    const started = await apiClient(applicant).POST('/api/applications/{id}/verifications', { params: { path: { id: sent.id } } })
+    expect(started.response.status, JSON.stringify(started.error)).toBe(201)
+    const { url } = started.data!
     const { user } = validApplication
     const { prefecture, city, town, building } = user.address
     await verifyThroughApi(request, url, {

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { AgentAnswers, FormAnswers, PersonAnswers } from './answers.ts'
+import { apiClient } from './api-client.ts'
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -36,10 +37,10 @@ export async function startApplication(page: Page, answer = '持っていない'
 export const startLinkApplication = (page: Page) => startApplication(page, 'すでに取引時確認済みのAccount SIDを持っている')
 
 /** This browser's application as the API returns it (the page's cookies are the session). */
-export async function currentApplication(page: Page): Promise<{ id: string; reference: string; status: string; version: number }> {
-  const response = await page.request.get('/api/applications/current')
-  expect(response.status()).toBe(200)
-  return response.json()
+export async function currentApplication(page: Page) {
+  const { data, response } = await apiClient(page.request).GET('/api/applications/current')
+  expect(response.status).toBe(200)
+  return data!
 }
 
 export async function fillTypeStep(page: Page, label = '個人として申し込み') {

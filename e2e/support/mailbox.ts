@@ -1,22 +1,17 @@
 import { expect, type APIRequestContext } from '@playwright/test'
+import type { paths } from '@kakunin/api-client'
+import { apiClient } from './api-client.ts'
 
-export interface Mail {
-  id: string
-  template: string
-  to: string
-  subject: string
-  text: string
-  status: string
-  createdAt: string
-}
+/** A mail as the development mailbox lists it. */
+export type Mail = paths['/api/dev/mailbox']['get']['responses'][200]['content']['application/json']['mails'][number]
 
 export { uniqueEmail } from '@kakunin/test-data/accounts'
 
 /** The development mailbox for one address, newest first. */
 export async function mailsTo(request: APIRequestContext, to: string): Promise<Mail[]> {
-  const response = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`)
-  expect(response.status()).toBe(200)
-  return ((await response.json()) as { mails: Mail[] }).mails
+  const { data, response } = await apiClient(request).GET('/api/dev/mailbox', { params: { query: { to } } })
+  expect(response.status).toBe(200)
+  return data!.mails
 }
 
 /**

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { expect, type APIRequestContext, type APIResponse } from '@playwright/test'
+import { expect, type APIRequestContext } from '@playwright/test'
+import type { paths } from '@kakunin/api-client'
+import { apiClient } from './api-client.ts'
 import { e2e } from './environment.ts'
 
 /** The roles `pnpm staff:key create --role` accepts; COMPLIANCE is the 統括管理者 (犯収法施行規則32条). */
@@ -24,54 +26,43 @@ export function staffKey(role: StaffRole = 'reviewer'): string {
   return key
 }
 
-export interface StaffEvent {
-  type: string
-  actorType: string
-  fromStatus: string | null
-  toStatus: string | null
-  data: unknown
-}
+type StaffRead = paths['/api/staff/applications/{id}']['get']['responses'][200]['content']['application/json']
 
-export interface StaffApplication {
-  id: string
-  reference: string
-  status: string
-  version: number
-  events: StaffEvent[]
-  reviewDocuments: { kind: string; type: string; bytes: number; sha256: string }[]
-}
+/** An application as staff read it (GET /api/staff/applications/{id}), with its events. */
+export type StaffApplication = StaffRead
 
-export type StaffDecision =
-  /** `reason`: required when a 統括管理者 approves a high-risk (ENHANCED_REVIEW) application. */
-  | { decision: 'APPROVE'; reason?: string; internalNote?: string }
-  | { decision: 'DENY'; reasonCodes: string[]; noteToApplicant: string; internalNote?: string }
+/** A decision as staff send it, without the version (taken from the application just read). */
+export type StaffDecision = DistributiveOmit<NonNullable<paths['/api/staff/applications/{id}/decision']['post']['requestBody']>['content']['application/json'], 'version'>
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /** The staff REST API (/api/staff) as a key of `role` calls it, with `Authorization: Bearer kk_…`. */
 export function staffApi(request: APIRequestContext, role: StaffRole = 'reviewer') {
-  const headers = { Authorization: `Bearer ${staffKey(role)}` }
+  const api = apiClient(request, { Authorization: `Bearer ${staffKey(role)}` })
   return {
+    /** The generated client with this key, for the calls not named here. */
+    api,
     /** The id of the application with this 受付番号, found by the staff search. */
     async findByReference(reference: string): Promise<string> {
-      const response = await request.get(`/api/staff/applications?reference=${encodeURIComponent(reference)}`, { headers })
-      expect(response.status()).toBe(200)
-      const { items } = (await response.json()) as { items: { id: string; reference: string }[] }
-      expect(items.map((item) => item.reference)).toEqual([reference])
-      return items[0]!.id
+      const { data, response } = await api.GET('/api/staff/applications', { params: { query: { reference } } })
+      expect(response.status).toBe(200)
+      expect(data?.items.map((item) => item.reference)).toEqual([reference])
+      return data!.items[0]!.id
     },
     async read(id: string): Promise<StaffApplication> {
-      const response = await request.get(`/api/staff/applications/${id}`, { headers })
-      expect(response.status()).toBe(200)
-      return response.json()
+      const { data, response } = await api.GET('/api/staff/applications/{id}', { params: { path: { id } } })
+      expect(response.status).toBe(200)
+      return data!
     },
     /** Sends a decision on the version just read, as staff would after reading the application; the answer as it came. */
-    async decision(id: string, decision: StaffDecision): Promise<APIResponse> {
+    async decision(id: string, decision: StaffDecision) {
       const { version } = await this.read(id)
-      return request.post(`/api/staff/applications/${id}/decision`, { headers, data: { ...decision, version } })
+      return api.POST('/api/staff/applications/{id}/decision', { params: { path: { id } }, body: { ...decision, version } })
     },
     /** The same, expecting it to be accepted. */
     async decide(id: string, decision: StaffDecision): Promise<void> {
-      const response = await this.decision(id, decision)
-      expect(response.status(), await response.text()).toBe(200)
+      const { response, error } = await this.decision(id, decision)
+      expect(response.status, JSON.stringify(error)).toBe(200)
     },
   }
 }

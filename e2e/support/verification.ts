@@ -2,7 +2,9 @@ import { devices, expect, type APIRequestContext, type Browser, type Page } from
 import { e2e } from './environment.ts'
 import { expectStep, field, fillEveryStep, startApplication } from './applicant-form.ts'
 import type { FormAnswers } from './answers.ts'
-import { photo } from './images.ts'
+import { filePart } from '@kakunin/api-client'
+import { apiClient } from './api-client.ts'
+import { photo, pngImage } from './images.ts'
 
 /** What the ID document says, as the phone's details form asks for it. */
 export interface DocumentDetails {
@@ -100,10 +102,14 @@ export async function verifyOnPhone(phone: Page, details: DocumentDetails) {
 
 /** The same phone flow straight through the sandbox API, when a test is about something else. */
 export async function verifyThroughApi(request: APIRequestContext, url: string, details: DocumentDetails) {
-  const base = `/api/sandbox-ekyc/sessions/${new URL(url).pathname.split('/').pop()}`
-  expect((await request.post(`${base}/start`, { data: { method: 'ho', documentType: 'drivers_license' } })).status()).toBe(204)
-  for (const kind of ['front', 'back', 'selfie']) {
-    expect((await request.post(`${base}/uploads/${kind}`, { multipart: { file: photo(`${kind}.png`) } })).status()).toBe(204)
+  const api = apiClient(request)
+  const token = new URL(url).pathname.split('/').pop()!
+  const started = await api.POST('/api/sandbox-ekyc/sessions/{token}/start', { params: { path: { token } }, body: { method: 'ho', documentType: 'drivers_license' } })
+  expect(started.response.status).toBe(204)
+  for (const kind of ['front', 'back', 'selfie'] as const) {
+    const uploaded = await api.POST('/api/sandbox-ekyc/sessions/{token}/uploads/{kind}', { params: { path: { token, kind } }, ...filePart(new File([new Uint8Array(pngImage())], `${kind}.png`, { type: 'image/png' })) })
+    expect(uploaded.response.status, JSON.stringify(uploaded.error)).toBe(204)
   }
-  expect((await request.post(`${base}/complete`, { data: details })).status()).toBe(204)
+  const completed = await api.POST('/api/sandbox-ekyc/sessions/{token}/complete', { params: { path: { token } }, body: details })
+  expect(completed.response.status, JSON.stringify(completed.error)).toBe(204)
 }

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { PublicConfig } from '@kakunin/schema/public-config'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
 
 /** What the SPA may know of the server's configuration: the mail domain and the operator. */
 export type { PublicConfig }
 
-export const getPublicConfig = () => apiFetch<PublicConfig>('/config')
+export const getPublicConfig = (): Promise<PublicConfig> => answer(api.GET('/api/config'))
 
 export const publicConfigQueryOptions = () =>
   // Fixed while the server runs: read once per visit.

@@ -1,3 +1,4 @@
+import { createApiClient } from '@kakunin/api-client'
 import type { ErrorResponse } from '@kakunin/schema/errors'
 
 /** A failed API call, carrying the server's error shape (code, Japanese message, field errors). */
@@ -21,34 +22,40 @@ const NETWORK_ERROR: ErrorResponse['error'] = {
 /** Marks a request the page sent by itself (a poll): the API does not count it as the user's activity. */
 export const POLL_HEADER = 'X-Kakunin-Poll'
 
-/**
- * JSON over fetch with the session cookie; any non-2xx becomes an ApiRequestError. A FormData body
- * goes as multipart/form-data (the browser writes its boundary). The API takes every other write as
- * JSON only (a cross-site form cannot send JSON), so a write without a body sends `{}`. `poll`
- * marks an automatic refetch, so that a page left open does not keep its session alive forever.
- * `keepalive` lets a write outlive the page that sends it (a tab being closed).
- */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; poll?: boolean; keepalive?: boolean } = {}): Promise<T> {
-  const method = init.method ?? 'GET'
-  const body = init.body === undefined && method !== 'GET' ? {} : init.body
-  const raw = body === undefined || body instanceof FormData
-  let response: Response
+/** The headers of a poll (`poll`), so that a page left open does not keep its session alive forever. */
+export const pollHeaders = (poll: boolean): Record<string, string> => (poll ? { [POLL_HEADER]: '1' } : {})
+
+/** A request that found no server (offline, DNS, a refused connection) is an ApiRequestError too. */
+async function send(request: Request): Promise<Response> {
   try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: { ...(raw ? {} : { 'Content-Type': 'application/json' }), ...(init.poll ? { [POLL_HEADER]: '1' } : {}) },
-      body: raw ? body : JSON.stringify(body),
-      ...(init.keepalive ? { keepalive: true } : {}),
-    })
+    return await fetch(request)
   } catch {
     throw new ApiRequestError(0, NETWORK_ERROR)
   }
-  const text = await response.text()
-  const json: unknown = text ? JSON.parse(text) : undefined
+}
+
+/**
+ * The API's generated client (@kakunin/api-client) with the session cookie, on this origin: paths
+ * are the document's (`/api/...`, parameters as `{id}`), and so are bodies and answers. A call may
+ * pass `keepalive: true` so that a write outlives the page that sends it (a tab being closed).
+ */
+export const api = createApiClient(globalThis.location.origin, send, { credentials: 'same-origin' })
+
+/**
+ * A call's answer: its body (undefined for 204), or an ApiRequestError for any non-2xx, carrying the
+ * error shape (or a general message when the answer had none, a proxy's 502 for example).
+ */
+export async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call
   if (!response.ok) {
-    const error = (json as Partial<ErrorResponse> | undefined)?.error
-    throw new ApiRequestError(response.status, error ?? { code: 'INTERNAL_ERROR', message: 'エラーが発生しました。' })
+    const body = (error as Partial<ErrorResponse> | undefined)?.error
+    throw new ApiRequestError(response.status, body ?? { code: 'INTERNAL_ERROR', message: 'エラーが発生しました。' })
   }
-  return json as T
+  return data as T
+}
+
+/** For the answers without a body (204): nothing, or an ApiRequestError as `answer` throws it. */
+export async function done(call: Promise<{ error?: unknown; response: Response }>): Promise<undefined> {
+  await answer(call)
+  return undefined
 }

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { CreateApplicationBody } from '@kakunin/schema/application-flow'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
-export const createApplication = (body: CreateApplicationBody) =>
-  apiFetch<ApplicantApplication>('/applications', { method: 'POST', body })
+export const createApplication = (body: CreateApplicationBody): Promise<ApplicantApplication> => answer(api.POST('/api/applications', { body }))
 
 export function useCreateApplication() {
   const queryClient = useQueryClient()

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { CurrentVerificationResponse } from '@kakunin/schema/verification'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api, pollHeaders } from '#src/lib/api-client.ts'
 import { isPoll } from './poll.ts'
 
 /** How often the 身元確認 screen asks whether the phone has moved on. */
@@ -11,8 +11,8 @@ export const DECISION_POLL_MS = 5000
 
 export const currentVerificationKey = (id: string) => ['applications', id, 'verification'] as const
 
-export const getCurrentVerification = (id: string, { poll = false } = {}) =>
-  apiFetch<CurrentVerificationResponse>(`/applications/${encodeURIComponent(id)}/verifications/current`, { poll })
+export const getCurrentVerification = (id: string, { poll = false } = {}): Promise<CurrentVerificationResponse> =>
+  answer(api.GET('/api/applications/{id}/verifications/current', { params: { path: { id } }, headers: pollHeaders(poll) }))
 
 /**
  * The application waits for its identity verification (nobody has decided it yet). With a 代理人,

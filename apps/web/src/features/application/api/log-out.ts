@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { api, done } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 
 /** Ends this browser's session: the server refuses its cookie from now on, and takes it away. */
-export const logOut = () => apiFetch<undefined>('/session/logout', { method: 'POST' })
+export const logOut = (): Promise<undefined> => done(api.POST('/api/session/logout'))
 
 export function useLogOut() {
   const queryClient = useQueryClient()

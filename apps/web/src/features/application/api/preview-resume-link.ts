@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { ResumeLinkPreview } from '@kakunin/schema/resume-link'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
 
 /** Whose application an emailed link continues, read without using the link up. */
-export const previewResumeLink = (token: string) => apiFetch<ResumeLinkPreview>(`/resume/${encodeURIComponent(token)}`)
+export const previewResumeLink = (token: string): Promise<ResumeLinkPreview> => answer(api.GET('/api/resume/{token}', { params: { path: { token } } }))
 
 export const resumeLinkPreviewQueryOptions = (token: string) =>
   // A refused link (404) stays refused: asking again cannot change the answer.

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { StepValues } from '@kakunin/schema/form/application-form'
 import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 import { ownVersion } from './own-versions.ts'
+import { stepBody, stepPath } from './step-request.ts'
 
 export interface SaveStepInput {
   id: string
@@ -16,11 +17,8 @@ export interface SaveStepInput {
   resumeAt: ResumePoint
 }
 
-export const saveStep = async ({ id, step, version, values, resumeAt }: SaveStepInput) =>
-  apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/steps/${step}`, {
-    method: 'PUT',
-    body: { version: await ownVersion(id, version), values, resumeAt },
-  })
+export const saveStep = async ({ id, step, version, values, resumeAt }: SaveStepInput): Promise<ApplicantApplication> =>
+  answer(api.PUT(stepPath(step), { params: { path: { id } }, body: stepBody({ version: await ownVersion(id, version), values, resumeAt }) }))
 
 export function useSaveStep() {
   const queryClient = useQueryClient()

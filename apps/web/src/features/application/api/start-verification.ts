@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CurrentVerificationResponse, VerificationView } from '@kakunin/schema/verification'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
 import { currentVerificationKey } from './get-current-verification.ts'
 
 /** 利用者身元確認プランの確認を行う: opens a verification session (a QR code) for the application. */
-export const startVerification = (id: string) =>
-  apiFetch<VerificationView>(`/applications/${encodeURIComponent(id)}/verifications`, { method: 'POST' })
+export const startVerification = (id: string): Promise<VerificationView> =>
+  answer(api.POST('/api/applications/{id}/verifications', { params: { path: { id } } }))
 
 export function useStartVerification(id: string) {
   const queryClient = useQueryClient()

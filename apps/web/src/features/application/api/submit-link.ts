@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
 import { CURRENT_APPLICATION_KEY } from './current-application-key.ts'
 import { ownVersion } from './own-versions.ts'
 
@@ -9,11 +9,8 @@ import { ownVersion } from './own-versions.ts'
  * the owner of that account a link to confirm (the answer is the application, SUBMITTED, with its
  * `ownerConfirmation`); only the owner's confirmation links the new one (APPROVED).
  */
-export const submitLink = async ({ id, version }: { id: string; version: number }) =>
-  apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/submit-link`, {
-    method: 'POST',
-    body: { version: await ownVersion(id, version) },
-  })
+export const submitLink = async ({ id, version }: { id: string; version: number }): Promise<ApplicantApplication> =>
+  answer(api.POST('/api/applications/{id}/submit-link', { params: { path: { id } }, body: { version: await ownVersion(id, version) } }))
 
 export function useSubmitLink() {
   const queryClient = useQueryClient()

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { ApplicantApplication } from '@kakunin/schema/application'
 import type { ResumePoint, StepId } from '@kakunin/schema/form/steps'
-import { apiFetch } from '#src/lib/api-client.ts'
+import { answer, api } from '#src/lib/api-client.ts'
+import { stepDraftBody, stepDraftPath } from '#src/features/application/api/step-request.ts'
 import { CURRENT_APPLICATION_KEY } from '#src/features/application/api/current-application-key.ts'
 import { ownVersion, writeInBackground } from '#src/features/application/api/own-versions.ts'
 import { holdFields, readHeldFields, type HeldFields } from './draft-storage.ts'
@@ -15,12 +16,8 @@ export interface SaveStepDraftInput {
   resumeAt: ResumePoint
 }
 
-const putDraft = ({ id, step, version, values, resumeAt }: SaveStepDraftInput, keepalive = false) =>
-  apiFetch<ApplicantApplication>(`/applications/${encodeURIComponent(id)}/steps/${step}/draft`, {
-    method: 'PUT',
-    body: { version, values, resumeAt },
-    keepalive,
-  })
+const putDraft = ({ id, step, version, values, resumeAt }: SaveStepDraftInput, keepalive = false): Promise<ApplicantApplication> =>
+  answer(api.PUT(stepDraftPath(step), { params: { path: { id } }, body: stepDraftBody({ version, values, resumeAt }), keepalive }))
 
 export const saveStepDraft = async (input: SaveStepDraftInput) => putDraft({ ...input, version: await ownVersion(input.id, input.version) })
 

@@ -1,12 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { SandboxSessionView } from '@kakunin/schema/sandbox-ekyc'
-import { apiFetch, ApiRequestError } from '#src/lib/api-client.ts'
-
-export const sessionPath = (token: string) => `/sandbox-ekyc/sessions/${encodeURIComponent(token)}`
+import { answer, api, ApiRequestError } from '#src/lib/api-client.ts'
 
 export const sandboxSessionKey = (token: string) => ['sandbox-ekyc', token] as const
 
-export const getSandboxSession = (token: string) => apiFetch<SandboxSessionView>(sessionPath(token))
+export const getSandboxSession = (token: string): Promise<SandboxSessionView> => answer(api.GET('/api/sandbox-ekyc/sessions/{token}', { params: { path: { token } } }))
 
 export const sandboxSessionQueryOptions = (token: string) =>
   queryOptions({

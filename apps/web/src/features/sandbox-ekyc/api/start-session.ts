@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { DocumentType, SandboxMethod } from '@kakunin/schema/sandbox-ekyc'
-import { apiFetch } from '#src/lib/api-client.ts'
-import { sandboxSessionKey, sessionPath } from './get-session.ts'
+import { api, done } from '#src/lib/api-client.ts'
+import { sandboxSessionKey } from './get-session.ts'
 
 export interface StartInput {
   method: SandboxMethod
@@ -9,8 +9,8 @@ export interface StartInput {
 }
 
 /** The method and document chosen (again: choosing anew discards the images taken so far). */
-export const startSession = (token: string, body: StartInput) =>
-  apiFetch<undefined>(`${sessionPath(token)}/start`, { method: 'POST', body })
+export const startSession = (token: string, body: StartInput): Promise<undefined> =>
+  done(api.POST('/api/sandbox-ekyc/sessions/{token}/start', { params: { path: { token } }, body }))
 
 export function useStartSession(token: string) {
   const queryClient = useQueryClient()
