@@ -64,6 +64,9 @@ describe('the OpenAPI document', () => {
     expect(security('GET /api/resume/{token}')).toEqual([])
     expect(security('POST /api/webhooks/ekyc/{provider}')).toEqual([{ sandboxSignature: [] }, { trustdockSignature: [] }])
     for (const { name, path, operation } of operations()) if (path.startsWith('/api/staff/')) expect(operation.security, name).toEqual([{ staffKey: [] }])
+    // Where the session comes from: the answers that set the cookie say so.
+    expect(document.paths['/api/applications'].post.responses['201'].headers['set-cookie'].description).toContain('kakunin_applicant')
+    expect(document.paths['/api/resume/{token}'].post.responses['200'].headers['set-cookie']).toBeDefined()
   })
 
   it('documents requests as clients may send them and responses as the API answers', () => {

@@ -17,6 +17,8 @@ export interface OperationDoc {
   access: Access
   /** Media types of a binary 200 (documents served back to staff). */
   binary?: readonly string[]
+  /** The success answer opens the applicant's session (Set-Cookie) or ends it. */
+  session?: 'opens' | 'ends'
 }
 
 export const TAGS = [
@@ -57,7 +59,7 @@ const DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/webp', '
 export const OPERATIONS: Readonly<Record<string, OperationDoc>> = {
   'GET /api/health': { operationId: 'getHealth', summary: '稼働状態（データベースへの往復を含む）', tag: 'system', access: 'public' },
   'GET /api/config': { operationId: 'getPublicConfig', summary: '画面が使う公開設定（事業者情報など）', tag: 'system', access: 'public' },
-  'POST /api/applications': { operationId: 'createApplication', summary: 'お申し込みを作成し、申込者のセッションを開始する', tag: 'applications', access: 'public' },
+  'POST /api/applications': { operationId: 'createApplication', summary: 'お申し込みを作成し、申込者のセッションを開始する', tag: 'applications', access: 'public', session: 'opens' },
   'GET /api/applications/current': { operationId: 'getCurrentApplication', summary: 'このブラウザのお申し込み（なければ204）', tag: 'applications', access: 'applicant-optional' },
   'GET /api/applications/{id}': { operationId: 'getApplication', summary: 'お申し込みを読む', tag: 'applications', access: 'applicant' },
   ...steps,
@@ -73,9 +75,9 @@ export const OPERATIONS: Readonly<Record<string, OperationDoc>> = {
   'GET /api/applications/{id}/verifications/current': { operationId: 'getCurrentVerification', summary: '本人確認の進み具合', tag: 'verification', access: 'applicant' },
   'POST /api/webhooks/ekyc/{provider}': { operationId: 'receiveEkycWebhook', summary: 'eKYC事業者の結果を受け取る（署名付き）', tag: 'webhooks', access: 'provider' },
   'GET /api/resume/{token}': { operationId: 'previewResumeLink', summary: '続きから入力するリンクの確認（使わずに読む）', tag: 'resume', access: 'public' },
-  'POST /api/resume/{token}': { operationId: 'redeemResumeLink', summary: '続きから入力するリンクを使い、セッションを開始する', tag: 'resume', access: 'public' },
+  'POST /api/resume/{token}': { operationId: 'redeemResumeLink', summary: '続きから入力するリンクを使い、セッションを開始する', tag: 'resume', access: 'public', session: 'opens' },
   'POST /api/resume/{token}/renew': { operationId: 'renewResumeLink', summary: '新しいリンクを送る', tag: 'resume', access: 'public' },
-  'POST /api/session/logout': { operationId: 'logout', summary: 'このブラウザのセッションを終える（途中保存して終了）', tag: 'resume', access: 'applicant-optional' },
+  'POST /api/session/logout': { operationId: 'logout', summary: 'このブラウザのセッションを終える（途中保存して終了）', tag: 'resume', access: 'applicant-optional', session: 'ends' },
   'GET /api/dev/mailbox': { operationId: 'listDevMailbox', summary: '開発用メールボックスの一覧', tag: 'dev', access: 'public' },
   'GET /api/dev/mailbox/{id}': { operationId: 'getDevMail', summary: '開発用メールボックスのメール', tag: 'dev', access: 'public' },
   'POST /api/inquiries': { operationId: 'createInquiry', summary: 'お問い合わせを送る', tag: 'inquiries', access: 'applicant-optional' },

@@ -113,6 +113,15 @@ export function openApiRouteTransform(): RouteTransform {
       out['200'] = { description: 'ファイルの内容', content: Object.fromEntries(operation.binary.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }
     }
 
+    const success = Object.keys(out).find((status) => status.startsWith('2'))
+    if (operation?.session && success) {
+      const description =
+        operation.session === 'opens'
+          ? `${SESSION_COOKIE}: 申込者のセッション（HttpOnly、SameSite=Lax、Path=/api、本番では Secure）`
+          : `${SESSION_COOKIE} の削除（セッションの終了）`
+      out[success] = { ...out[success], headers: { 'set-cookie': { type: 'string', description } } }
+    }
+
     const add = (status: string) => (out[status] ??= errorContent(status))
     // A write's body is parsed before any route runs (malformed JSON is 400), with or without a schema.
     if (schema.params || schema.querystring || schema.body || WRITE_METHODS.has(method)) add('400')
