@@ -6,6 +6,7 @@ import { startSmtpSink } from '#src/test/smtp-sink.ts'
 import { testConfig } from '#src/test/test-app.ts'
 import { createOutboxWorker } from './outbox-worker.ts'
 import { createMailTransport, type MailTransport } from './transport.ts'
+import { checkedAgainstContract } from '#src/test/contract.ts'
 
 // Workers here claim every due row, so they get a database of their own.
 let database: Awaited<ReturnType<typeof privateDatabase>>
@@ -14,7 +15,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpSink>>
 const transports: MailTransport[] = []
 beforeAll(async () => {
   ;[database, smtp] = await Promise.all([privateDatabase(), startSmtpSink()])
-  app = await buildApp({ config: testConfig(), databaseUrl: database.url, logger: false, outboxWorker: false })
+  app = checkedAgainstContract(await buildApp({ config: testConfig(), databaseUrl: database.url, logger: false, outboxWorker: false }))
 })
 afterAll(async () => {
   for (const transport of transports) transport.close()

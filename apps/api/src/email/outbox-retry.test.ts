@@ -4,6 +4,7 @@ import { buildApp, type App } from '#src/app.ts'
 import { privateDatabase } from '#src/test/private-database.ts'
 import { startSmtpSink } from '#src/test/smtp-sink.ts'
 import { testConfig } from '#src/test/test-app.ts'
+import { checkedAgainstContract } from '#src/test/contract.ts'
 
 // The app's clock moves days ahead here, which makes every row due: a database of its own.
 let database: Awaited<ReturnType<typeof privateDatabase>>
@@ -12,13 +13,13 @@ let smtp: Awaited<ReturnType<typeof startSmtpSink>>
 let offsetMs = 0
 beforeAll(async () => {
   ;[database, smtp] = await Promise.all([privateDatabase(), startSmtpSink()])
-  app = await buildApp({
+  app = checkedAgainstContract(await buildApp({
     config: testConfig({ SMTP_URL: smtp.url }),
     databaseUrl: database.url,
     logger: false,
     outboxWorker: false,
     clock: () => new Date(Date.now() + offsetMs),
-  })
+  }))
 })
 afterAll(async () => {
   await app.close()

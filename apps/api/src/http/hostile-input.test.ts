@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import SwaggerParser from '@apidevtools/swagger-parser'
 import fc from 'fast-check'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { privateDatabase } from '#src/test/private-database.ts'
 import { hostileRequests, operationsOf, toInject, type HostileRequest, type InjectRequest, type Resolver } from '#src/test/hostile-requests.ts'
 import { JPEG, PNG } from '#src/test/sandbox-phone.ts'
 import { testConfig } from '#src/test/test-app.ts'
+import { checkedAgainstContract } from '#src/test/contract.ts'
 import { PDF } from '@kakunin/test-data/documents'
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.ts'
 
@@ -25,8 +27,6 @@ const SANDBOX_SECRET = 'hostile-suite-sandbox-webhook-secret-0123456789'
 const TRUSTDOCK_SECRET = 'hostile-suite-trustdock-webhook-secret-0123456'
 const PUBLIC_BASE_URL = 'http://localhost:3000'
 const METRICS_TOKEN = 'hostile-suite-metrics-token-0123456789abcdef'
-// Uploads take multipart/form-data, which the document does not describe as a body.
-const UPLOADS = ['POST /api/applications/{id}/review-documents/{kind}', 'POST /api/applications/{id}/agent-evidence/{kind}', 'POST /api/sandbox-ekyc/sessions/{token}/uploads/{kind}']
 
 // Limits far above the run, so requests reach the routes rather than only the 429 (which would pass too).
 const unlimited = Object.fromEntries(
@@ -38,7 +38,8 @@ const database = await privateDatabase()
 const databaseUrl = database.url
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
 await installChangeLog(pool)
-const app = await buildApp({
+// Every answer is also checked against the document it was generated from (test/contract.ts).
+const app = checkedAgainstContract(await buildApp({
   config: testConfig({
     ...unlimited,
     // The operations come from the served document.
@@ -61,9 +62,10 @@ const app = await buildApp({
   databaseUrl,
   logger: false,
   outboxWorker: false,
-})
-const document = (await app.inject({ url: '/docs/json' })).json()
-const operations = operationsOf(document, UPLOADS)
+}))
+// Resolved: the generators walk each operation's schemas, which the document names by `$ref`.
+const document = await SwaggerParser.dereference((await app.inject({ url: '/docs/json' })).json())
+const operations = operationsOf(document as Parameters<typeof operationsOf>[0])
 const runsPerOperation = Math.ceil(TOTAL_REQUESTS / operations.length)
 
 let fixtures: Awaited<ReturnType<typeof hostileFixtures>>

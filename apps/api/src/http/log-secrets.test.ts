@@ -10,6 +10,7 @@ import { staffClient } from '#src/test/staff-client.ts'
 import { testConfig } from '#src/test/test-app.ts'
 import { validAnswers } from '#src/test/valid-answers.ts'
 import { detailsOf, newSid } from '#src/test/verified-applicant.ts'
+import { checkedAgainstContract } from '#src/test/contract.ts'
 
 // One whole applicant journey (drafts, a resume link, the QR phone, an owner's confirmation, staff
 // searching and reading, an inquiry, the mailbox, database errors), with the log captured: none of
@@ -137,12 +138,12 @@ describe.each(['info', 'debug'])('the log at level %s', (level) => {
   const lines: string[] = []
   let app: App
   beforeAll(async () => {
-    app = await buildApp({
+    app = checkedAgainstContract(await buildApp({
       config: testConfig({ ...env, LOG_LEVEL: level }),
       databaseUrl: inject('databaseUrl'),
       logger: { level, stream: { write: (line: string) => lines.push(line) } },
       outboxWorker: false,
-    })
+    }))
   })
   afterAll(() => app.close())
 

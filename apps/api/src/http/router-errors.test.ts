@@ -4,6 +4,7 @@ import { errorResponse } from '@kakunin/schema/errors'
 import type { App } from '#src/app.ts'
 import { buildApp } from '#src/app.ts'
 import { buildTestApp, testConfig } from '#src/test/test-app.ts'
+import { checkedAgainstContract } from '#src/test/contract.ts'
 
 // Errors Fastify and Node raise before any route runs: they leave in the one error shape, in
 // Japanese, with the security headers, and never echo what was sent.
@@ -180,12 +181,12 @@ describe('cross-site requests are refused (login CSRF)', () => {
 
 describe('a database outage', () => {
   it('answers 503 with Retry-After, in the shape', async () => {
-    const offline = await buildApp({
+    const offline = checkedAgainstContract(await buildApp({
       config: testConfig(),
       databaseUrl: 'postgresql://kakunin:kakunin@127.0.0.1:1/kakunin',
       logger: false,
       outboxWorker: false,
-    })
+    }))
     try {
       for (const request of [
         { method: 'POST' as const, url: '/api/applications', payload: { flow: 'FIRST_TIME' } },

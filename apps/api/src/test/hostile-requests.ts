@@ -18,8 +18,8 @@ interface OpenApiDocument {
   paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content: Record<string, { schema?: JsonSchema }> } }>>
 }
 
-/** Every operation the document lists; uploads are named by the multipart they consume. */
-export function operationsOf(document: OpenApiDocument, uploads: readonly string[]): Operation[] {
+/** Every operation the document lists; uploads are those whose body is multipart/form-data. */
+export function operationsOf(document: OpenApiDocument): Operation[] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => {
       const name = `${method.toUpperCase()} ${path}`
@@ -30,7 +30,7 @@ export function operationsOf(document: OpenApiDocument, uploads: readonly string
         path,
         parameters: operation.parameters ?? [],
         body: content['application/json']?.schema,
-        multipart: 'multipart/form-data' in content || uploads.includes(name),
+        multipart: 'multipart/form-data' in content,
       }
     }),
   )

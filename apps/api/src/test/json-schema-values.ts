@@ -22,6 +22,8 @@ export interface JsonSchema {
   exclusiveMaximum?: boolean | number
   minItems?: number
   maxItems?: number
+  /** What the value must satisfy once normalised (the document's own extension; see http/openapi-schema-forms.ts). */
+  'x-after-normalization'?: { pattern?: string; minLength?: number; maxLength?: number }
 }
 
 /** Real values by field name or dotted path (Account SIDs that are verified, session ids), used half the time. */
@@ -33,9 +35,13 @@ function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'email') return fc.emailAddress().filter((email) => email.length <= 254)
   if (schema.format === 'uuid') return fc.uuid()
   if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString())
-  if (schema.pattern) {
+  // A value already in its normal form passes the normalisation unchanged, so the checked pattern makes valid input too.
+  const normalized = schema['x-after-normalization']
+  const pattern = schema.pattern ?? normalized?.pattern
+  if (pattern) {
+    const maxLength = schema.maxLength ?? normalized?.maxLength ?? 10_000
     try {
-      return fc.stringMatching(new RegExp(schema.pattern)).filter((value) => value.length <= (schema.maxLength ?? 10_000))
+      return fc.stringMatching(new RegExp(pattern)).filter((value) => value.length <= maxLength)
     } catch {
       // A pattern fast-check cannot invert: plain text, which the validator then judges.
     }

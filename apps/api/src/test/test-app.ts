@@ -1,6 +1,7 @@
 import { inject } from 'vitest'
 import { buildApp, type AppOptions } from '#src/app.ts'
 import { loadConfig } from '#src/config/config.ts'
+import { checkedAgainstContract } from './contract.ts'
 
 const RATE_LIMIT_VARIABLES = [
   'CREATE_APPLICATION_RATE_LIMIT',
@@ -27,13 +28,17 @@ export function testConfig(env: Record<string, string> = {}) {
   })
 }
 
-/** The real application on the run's throw-away database (or a private one), for `app.inject`. */
-export function buildTestApp(options: { env?: Record<string, string>; clock?: AppOptions['clock']; databaseUrl?: string } = {}) {
-  return buildApp({
+/**
+ * The real application on the run's throw-away database (or a private one), for `app.inject`;
+ * every response it gives through inject is checked against its own OpenAPI document.
+ */
+export async function buildTestApp(options: { env?: Record<string, string>; clock?: AppOptions['clock']; databaseUrl?: string } = {}) {
+  const app = await buildApp({
     config: testConfig(options.env),
     databaseUrl: options.databaseUrl ?? inject('databaseUrl'),
     logger: false,
     outboxWorker: false,
     ...(options.clock ? { clock: options.clock } : {}),
   })
+  return checkedAgainstContract(app)
 }

@@ -1,4 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { errorResponse } from '@kakunin/schema/errors'
+import { z } from '@kakunin/schema/zod'
 import { ApiError, notFound } from '#src/http/api-error.ts'
 import { WebhookRejected } from './provider.ts'
 import { applyProviderEvent } from './provider-events.ts'
@@ -31,10 +33,17 @@ function storableInPostgres(value: unknown): boolean {
  * configured adapter. The body is kept raw: the signature covers the exact bytes sent. Each
  * adapter names the header its vendor signs in.
  */
-export const webhookRoutes: FastifyPluginAsync = async (app) => {
+export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_request, body, done) => done(null, body))
 
-  app.post<{ Params: { provider: string } }>('/webhooks/ekyc/:provider', async (request, reply) => {
+  const response = {
+    200: z.object({ received: z.literal(true), duplicate: z.boolean() }),
+    400: errorResponse,
+    401: errorResponse,
+    404: errorResponse,
+    409: errorResponse,
+  }
+  app.post('/webhooks/ekyc/:provider', { schema: { params: z.object({ provider: z.string() }), response } }, async (request, reply) => {
     const provider = app.deps.providers.get(request.params.provider)
     if (!provider) throw notFound(UNKNOWN_PROVIDER_MESSAGE)
     const now = app.deps.clock()

@@ -39,7 +39,8 @@ export interface SandboxRoutesOptions {
 
 const tokenParams = z.strictObject({ token: z.string() })
 const uploadParams = z.strictObject({ token: z.string(), kind: z.enum(UPLOAD_KINDS, '撮影する面が正しくありません') })
-const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse }
+// 429: every phone page counts against SANDBOX_PHONE_RATE_LIMIT (the preHandler below).
+const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse, 429: errorResponse }
 const EXPIRED_MESSAGE = 'このQRコードの有効期限が切れています。パソコンの画面から、もう一度QRコードを表示してください。'
 
 type Uploads = Partial<Record<UploadKind, { type: string; bytes: number; sha256: string }>>
