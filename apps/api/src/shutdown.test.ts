@@ -34,7 +34,7 @@ describe('process lifecycle', () => {
     dirs.push(dataDir)
     let started: () => void = () => {}
     const listening = new Promise<void>((resolve) => (started = resolve))
-    const server = run(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const server = run(process.execPath, ['src/server.ts'], {
       DATA_DIR: dataDir,
       PORT: '0',
       WEB_DIST_DIR: '/nonexistent',

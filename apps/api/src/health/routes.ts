@@ -5,8 +5,8 @@ import { ApiError } from '#src/http/api-error.ts'
 import { migrationNames } from '#src/db/migrations/migration-files.ts'
 import { notReadyMessage, readinessCheck } from './readiness.ts'
 
-// Probes carry no credential and answer nothing personal.
-const probe = { tags: ['health'], security: [] }
+// Probes carry no credential and answer nothing personal; their ids, summaries, tag and (absent)
+// security are in the operations table (http/openapi-operations.ts).
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   // The migrations this release ships, read once: readiness compares the database with them.
@@ -18,9 +18,6 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health',
     {
       schema: {
-        ...probe,
-        operationId: 'getHealth',
-        summary: 'Database round trip (kept for existing probes; prefer /api/health/ready)',
         response: { 200: healthResponse, 503: errorResponse },
       },
     },
@@ -37,7 +34,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/health/live',
-    { schema: { ...probe, operationId: 'getLiveness', summary: 'Liveness: the process answers (no database query)', response: { 200: liveResponse } } },
+    { schema: { response: { 200: liveResponse } } },
     async () => ({ status: 'ok' as const }),
   )
 
@@ -45,9 +42,6 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health/ready',
     {
       schema: {
-        ...probe,
-        operationId: 'getReadiness',
-        summary: 'Readiness: the database answers and every migration of this release is applied',
         response: { 200: readyResponse, 503: errorResponse },
       },
     },

@@ -27,7 +27,7 @@ export const TAGS = [
   { name: 'resume', description: '申込者: 続きから入力するためのリンクとセッション' },
   { name: 'owner-confirmation', description: '取引時確認済みアカウントの所有者による紐付けの確認' },
   { name: 'inquiries', description: 'お問い合わせ' },
-  { name: 'system', description: '稼働状態と公開設定' },
+  { name: 'system', description: '稼働状態（liveness / readiness）、メトリクスと公開設定' },
   { name: 'webhooks', description: 'eKYC事業者からの署名付きWebhook' },
   { name: 'sandbox-ekyc', description: 'サンドボックスのeKYC（開発・テスト用のスマートフォン画面）' },
   { name: 'dev', description: '開発用メールボックス（開発・テストのみ）' },
@@ -61,7 +61,9 @@ const DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'image/webp', '
  * contract test refuses an operation that has neither.
  */
 export const OPERATIONS: Readonly<Record<string, OperationDoc>> = {
-  'GET /api/health': { operationId: 'getHealth', summary: '稼働状態（データベースへの往復を含む）', tag: 'system', access: 'public' },
+  'GET /api/health': { operationId: 'getHealth', summary: '稼働状態（データベースへの往復を含む。/api/health/ready を推奨）', tag: 'system', access: 'public' },
+  'GET /api/health/live': { operationId: 'getLiveness', summary: 'Liveness: プロセスが応答する（データベースに問い合わせない）', tag: 'system', access: 'public' },
+  'GET /api/health/ready': { operationId: 'getReadiness', summary: 'Readiness: データベースが応答し、このリリースのマイグレーションがすべて適用済み', tag: 'system', access: 'public' },
   'GET /api/config': { operationId: 'getPublicConfig', summary: '画面が使う公開設定（事業者情報など）', tag: 'system', access: 'public' },
   'POST /api/applications': { operationId: 'createApplication', summary: 'お申し込みを作成し、申込者のセッションを開始する', tag: 'applications', access: 'public', session: 'opens' },
   'GET /api/applications/current': { operationId: 'getCurrentApplication', summary: 'このブラウザのお申し込み（なければ204）', tag: 'applications', access: 'applicant-optional' },

@@ -106,7 +106,7 @@ export const metricsPlugin = fp<MetricsOptions>(
       '/metrics',
       {
         schema: {
-          tags: ['operations'],
+          tags: ['system'],
           operationId: 'getMetrics',
           summary: 'Prometheus metrics (METRICS=on; with METRICS_TOKEN set, Authorization: Bearer <token>)',
           security: token ? [{ metricsToken: [] }] : [],

@@ -62,7 +62,7 @@ describe('OpenTelemetry tracing', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-tracing-'))
     fs.chmodSync(dataDir, 0o755) // as root, PostgreSQL runs as its own user and must enter it
     cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }))
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const server = spawn(process.execPath, ['src/server.ts'], {
       cwd: apiDir,
       env: {
         ...process.env,
