@@ -37,9 +37,7 @@ function withBody(request: Request): Request {
  * part the API takes, `file` (the Request writes the boundary).
  */
 export const filePart = (file: Blob) => ({
-  // TODO(contract): the upload routes document no request body yet; once they document
-  // multipart/form-data `{ file }`, drop `as never`, and the part is checked against each route.
-  body: { file } as never,
+  body: { file },
   bodySerializer: () => {
     const form = new FormData()
     form.append('file', file)
