@@ -35,9 +35,9 @@ COPY --from=build /release ./
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-# Today's health route (it checks the database); /api/health/ready once that route exists.
+# Ready: the database answers and this release's migrations are in.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM (docker stop) closes the server and its workers gracefully.
 STOPSIGNAL SIGTERM
 CMD ["node", "--import", "./apps/api/src/compile-cache.ts", "apps/api/src/server.ts"]

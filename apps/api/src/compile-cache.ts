@@ -4,5 +4,4 @@
 // hence a preload rather than a line in server.ts, whose imports load before its first line runs.
 import module from 'node:module'
 
-// Typed here because @types/node 20 predates enableCompileCache (Node 22.1).
-;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
+module.enableCompileCache()

@@ -100,9 +100,9 @@ describe('the release bundle', () => {
     const output = { text: '' }
     const baseUrl = await waitForBanner(server, output, 90_000)
 
-    const health = await fetch(`${baseUrl}/api/health`)
+    const health = await fetch(`${baseUrl}/api/health/ready`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({ status: 'ok', database: 'ok' })
+    expect(await health.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'ok' })
 
     const page = await fetch(`${baseUrl}/apply/user`, { headers: { accept: 'text/html' } })
     expect(page.status).toBe(200)
