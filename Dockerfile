@@ -26,13 +26,11 @@ RUN node scripts/release.mjs --out /release
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=3000 \
-    DATA_DIR=/data
+    PORT=3000
 WORKDIR /app
-# Owned by root and read-only for the process; only DATA_DIR (the embedded PostgreSQL, when no
-# DATABASE_URL is given) and the temporary directory (Node's compile cache) are written.
+# Owned by root and read-only for the process; only the temporary directory (Node's compile cache)
+# is written. Production requires DATABASE_URL: no embedded PostgreSQL on the container's disk.
 COPY --from=build /release ./
-RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 # Ready: the database answers and this release's migrations are in.

@@ -22,8 +22,10 @@ const stampFile = path.join(webDir, 'node_modules/.cache/kakunin/dist-inputs.jso
 const ROOT_FILES = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json']
 /** Folders whose files go into the build: everything in them but what never reaches the bundle. */
 const SOURCE_DIRS = ['apps/web', 'packages/schema', 'packages/api-client']
-// packages/api-client/generated holds types only (and the document they came from): no bundle byte.
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'bench', 'generated'])
+const SKIPPED_DIRS = new Set(['node_modules', 'dist'])
+// Never in the bundle: the web benches, and the client's generated types (and the document they
+// came from), which the SPA imports as types only.
+const SKIPPED_PATHS = new Set(['apps/web/bench', 'packages/api-client/generated'])
 const isTestOnly = (name) => /\.test\.[cm]?[jt]sx?$/.test(name) || /^vitest\.config\./.test(name)
 
 function listFiles(dir) {
@@ -31,7 +33,7 @@ function listFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) files.push(...listFiles(full))
+      if (!SKIPPED_DIRS.has(entry.name) && !SKIPPED_PATHS.has(path.relative(repoRoot, full))) files.push(...listFiles(full))
     } else if (entry.isFile() && !isTestOnly(entry.name)) {
       files.push(full)
     }

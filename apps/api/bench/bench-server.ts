@@ -18,6 +18,7 @@ async function main() {
   const app = await buildApp({
     config: loadConfig({
       NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'silent',
       WEB_DIST_DIR: '/nonexistent',
       // Production refuses the sandbox; the vendor adapter is configured but never called here.

@@ -3,17 +3,16 @@
 // it into packages/api-client/generated/ (gitignored). The SPA and the e2e support code call the
 // API through those types, so a route whose schema changes fails their typecheck.
 //
-// Runs on install, before typecheck, build, test and dev (the root `generate` script), with no
+// Runs on install, and before typecheck, test and dev (the root `generate` script; the SPA's build
+// needs no types), with no
 // database and no network: the pg pool connects on its first query, and nothing queries.
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildApp } from '../src/app.ts'
-import { loadConfig, repoRoot } from '../src/config/config.ts'
 
-const outDir = path.join(repoRoot, 'packages/api-client/generated')
-
-// A production install (`pnpm install --prod`) has neither openapi-typescript nor TypeScript, and
-// needs no client.
+// A production install (`pnpm install --prod`, the release bundle's `pnpm deploy --prod`) has
+// neither openapi-typescript nor TypeScript, and needs no client. Checked before the app's modules
+// load: in a deploy, packages/schema is still under node_modules at postinstall, where Node does
+// not strip types.
 const missing = (error: unknown) => {
   if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined
   throw error
@@ -23,6 +22,8 @@ if (!generator || !ts) {
   console.log('openapi-typescript is not installed (production install): the API client is not generated')
   process.exit(0)
 }
+const [{ buildApp }, { loadConfig, repoRoot }] = await Promise.all([import('../src/app.ts'), import('../src/config/config.ts')])
+const outDir = path.join(repoRoot, 'packages/api-client/generated')
 
 const app = await buildApp({
   // Every optional route on, as in development: the docs, the development mailbox, the sandbox provider.

@@ -2,8 +2,8 @@ import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { paths } from '../generated/api.ts'
 
 // The API's client, typed by `paths`: generated from the OpenAPI document the API serves
-// (apps/api/scripts/write-openapi.ts writes ../generated/ on install and before typecheck, build,
-// test and dev). A route whose request or response changes shape fails its callers' typecheck.
+// (apps/api/scripts/write-openapi.ts writes ../generated/ on install and before typecheck, test
+// and dev). A route whose request or response changes shape fails its callers' typecheck.
 export type { paths }
 
 export type ApiClient = Client<paths>

@@ -26,11 +26,14 @@ BEGIN
 END
 $$;
 
--- The rows queued so far with no sender: a configured worker claims a due row within its poll
--- interval (60 s at most), so one never attempted an hour after it was queued had no instance to
--- send it. They stay (nothing is deleted), marked as not sent and why; an admin can still re-drive
--- one once a URL is configured (POST /api/staff/outbox/webhooks/:id/redrive).
+-- The rows queued so far with no sender: on a deployment that never had one, no row was ever
+-- attempted (a configured worker claims a due row within its poll interval, 60 s at most). Only
+-- there are they marked, and only those never attempted an hour after they were queued: a
+-- deployment whose sender was merely down keeps its rows PENDING, to be sent when it is back.
+-- They stay (nothing is deleted), marked as not sent and why; an admin can still re-drive one once
+-- a URL is configured (POST /api/staff/outbox/webhooks/:id/redrive).
 UPDATE "outbox_webhooks"
    SET "status" = 'FAILED',
        "last_error" = 'not sent: no STATUS_WEBHOOK_URL was configured when it was queued'
- WHERE "status" = 'PENDING' AND "attempts" = 0 AND "created_at" < now() - interval '1 hour';
+ WHERE "status" = 'PENDING' AND "attempts" = 0 AND "created_at" < now() - interval '1 hour'
+   AND NOT EXISTS (SELECT 1 FROM "outbox_webhooks" AS "tried" WHERE "tried"."attempts" > 0 OR "tried"."status" <> 'PENDING');

@@ -37,6 +37,11 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000)
   })
 
+  it('names its database in production: the embedded one would keep the records on the instance\'s own disk', () => {
+    expect(() => loadConfig({ ...productionEnv, DATABASE_URL: '' })).toThrow(/DATABASE_URL: is required in production/)
+    expect(loadConfig(productionEnv).DATABASE_URL).toBe(productionEnv.DATABASE_URL)
+  })
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],

@@ -154,6 +154,11 @@ const configSchema = envSchema.transform((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.METRICS && !env.METRICS_TOKEN) {
     ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'is required in production when METRICS is on (32+ characters; scrapers send it as a bearer token)' })
   }
+  // Without it the embedded PostgreSQL would keep the 確認記録 in DATA_DIR, on whatever disk the
+  // instance has (a container's is thrown away with it): production names its database.
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (the embedded PostgreSQL is for development and tests)' })
+  }
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required in production (links in emails and QR codes)' })
   }

@@ -75,7 +75,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * The route transform: requests documented as zod's input, responses as its output (two passes
  * of fastify-type-provider-zod, each with its own override, since zod's override is not told which
  * side it writes), then each operation's id, summary, tag, security, upload body and the error
- * answers the shared hooks give (cross-site 403, 415, 413, 414, 401, 503) in the one error shape.
+ * answers the shared hooks give (cross-site 403, 415, 413, 404 and 414 of a path parameter, 401, 503) in the one error shape.
  */
 export function openApiRouteTransform(): RouteTransform {
   registerOpenApiComponents()
@@ -126,8 +126,9 @@ export function openApiRouteTransform(): RouteTransform {
     const add = (status: string) => (out[status] ??= errorContent(status))
     // A write's body is parsed before any route runs (malformed JSON is 400), with or without a schema.
     if (schema.params || schema.querystring || schema.body || WRITE_METHODS.has(method)) add('400')
-    // The router refuses a path parameter over its length limit before the route runs.
-    if (input.url.includes(':')) add('414')
+    // The router refuses a path parameter over its length limit before the route runs, and an
+    // empty one (`/api/resume//renew`) matches no route: the not-found handler's 404.
+    if (input.url.includes(':')) ['404', '414'].forEach(add)
     if (WRITE_METHODS.has(method)) ['403', '413', '415'].forEach(add)
     if (operation?.access === 'staff') ['401', '403'].forEach(add)
     add('503')

@@ -119,8 +119,9 @@ export const metricsPlugin = fp<MetricsOptions>(
       },
       async (request, reply) => {
         if (token) {
-          const [scheme, given] = (request.headers.authorization ?? '').split(' ')
-          if (scheme !== 'Bearer' || !given || !sameSecret(given, token)) {
+          // The scheme is case-insensitive (RFC 9110 11.1).
+          const given = /^bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1]
+          if (!given || !sameSecret(given, token)) {
             reply.header('www-authenticate', 'Bearer realm="metrics"')
             throw new ApiError(401, 'UNAUTHORIZED', 'メトリクスの取得にはトークンが必要です（Authorization: Bearer ...）')
           }

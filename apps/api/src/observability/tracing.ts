@@ -54,8 +54,18 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env) {
           if (!('path' in request)) maskSpanUrl(span, request.url)
         },
       }),
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
-      new UndiciInstrumentation(),
+      // Queries inside a request's trace only: the workers' polls, the probes' and the scrapes'
+      // queries would otherwise be a trace each, several a second.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
+      // Outgoing URLs (a status webhook receiver's may carry a token in its query) masked as well.
+      new UndiciInstrumentation({
+        requestHook: (span, request) => {
+          const masked = maskUrl(`${request.origin}${request.path}`)
+          span.setAttribute('url.full', masked)
+          span.setAttribute('url.path', masked.split('?')[0] ?? '')
+          span.setAttribute('url.query', masked.includes('?') ? masked.slice(masked.indexOf('?') + 1) : '')
+        },
+      }),
     ],
   })
   sdk.start()

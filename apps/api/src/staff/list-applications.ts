@@ -40,6 +40,9 @@ const isShortName = (name: string) => {
   return characters.length <= 2 && characters.every((c) => /^[\x20-\x7e]$/.test(c) || c.toLowerCase() === c.toUpperCase())
 }
 
+/** Prisma's `contains` is a LIKE '%…%' that leaves the pattern's own % and _ as wildcards (prisma/prisma#19506). */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&')
+
 const toKatakana = (value: string) => value.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
 
 /** Newest first, a page at a time; only what finding an application needs. */
@@ -60,7 +63,7 @@ export async function listApplications(deps: Pick<AppDeps, 'prisma'>, query: Sta
     where.push(
       isShortName(name)
         ? { nameGrams: { hasSome: [`n${name.toLowerCase()}`, `k${toKatakana(name)}`] } }
-        : { OR: [{ fullName: { contains: name, mode: 'insensitive' } }, { fullNameKana: { contains: toKatakana(name) } }] },
+        : { OR: [{ fullName: { contains: likeLiteral(name), mode: 'insensitive' } }, { fullNameKana: { contains: likeLiteral(toKatakana(name)) } }] },
     )
   }
   if (query.reference) where.push({ reference: query.reference.toUpperCase() })

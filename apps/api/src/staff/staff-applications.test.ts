@@ -66,6 +66,14 @@ describe('GET /api/staff/applications', () => {
     expect(await found('鵼')).toBe(true)
   })
 
+  it('takes % and _ in a name as characters, not as LIKE wildcards, however long the name', async () => {
+    const browser = await applicantBrowser(app)
+    await browser.saveAll({ ...validAnswers, user: { ...validAnswers.user, familyName: '鵺', givenName: '一葉', familyNameKana: 'ヌエ', givenNameKana: 'カズハ' } })
+    const found = async (name: string) => (await staff.get(`/applications?name=${encodeURIComponent(name)}&limit=100`)).json().items.some((i: { id: string }) => i.id === browser.id)
+    for (const name of ['%', '_', '%%', '%%%', '鵺%', '鵺_一', '___', '\\']) expect(await found(name), name).toBe(false)
+    expect(await found('鵺 一葉')).toBe(true)
+  })
+
   it('carries only what finding an application needs', async () => {
     const a = await submitted({ familyName: '鈴木', givenName: '花子', familyNameKana: 'スズキ', givenNameKana: 'ハナコ' })
     const [item] = (await staff.get(`/applications?accountSid=${a.sid}`)).json().items

@@ -8,6 +8,8 @@ export const operatorEnv = {
 /** What every production deployment sets besides its vendor: its address, an SMTP server and the operator. */
 export const productionBaseEnv = {
   NODE_ENV: 'production',
+  // Named, as production requires; the apps tests build connect to the database they are given.
+  DATABASE_URL: 'postgresql://kakunin@db.example.jp:5432/kakunin',
   PUBLIC_BASE_URL: 'https://kakunin.example.jp',
   SMTP_URL: 'smtp://mail.example.jp:587',
   ...operatorEnv,

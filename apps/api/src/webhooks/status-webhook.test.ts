@@ -106,32 +106,41 @@ describe('without STATUS_WEBHOOK_URL', () => {
     }
   })
 
-  it('marks rows queued earlier with no sender as not sent, keeping them and anything a sender tried', async () => {
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 })
+  it('marks rows queued earlier as not sent where nothing ever sent one, and keeps them where a sender exists', async () => {
+    // A database of its own: this file's other tests have sent webhooks on the shared one.
+    const own = await privateDatabase()
+    const pool = new pg.Pool({ connectionString: own.url, max: 1 })
     try {
-      const browser = await applicantBrowser(app)
-      await browser.submitComplete()
-      await browser.send('POST', `/api/applications/${browser.id}/verifications`, {})
+      const { rows: [application] } = await pool.query<{ id: string }>(
+        `INSERT INTO applications (id, reference, flow, status, version, created_at, updated_at)
+         VALUES (gen_random_uuid(), 'KK-TEST-WEBHOOK', 'FIRST_TIME', 'DRAFT', 1, now(), now()) RETURNING id`,
+      )
       const insert = (hoursAgo: number, attempts: number) =>
         pool.query<{ id: string }>(
           `INSERT INTO outbox_webhooks (id, event_type, application_id, payload, attempts, created_at)
            VALUES (gen_random_uuid(), 'application.status_changed', $1, '{}', $2, now() - make_interval(hours => $3)) RETURNING id`,
-          [browser.id, attempts, hoursAgo],
-        )
-      const [stranded, recent, tried] = await Promise.all([insert(5, 0), insert(0, 0), insert(5, 3)])
+          [application!.id, attempts, hoursAgo],
+        ).then((result) => result.rows[0]!.id)
       const migration = fs.readdirSync(migrationsDir).find((name) => name.endsWith('_status_webhooks_only_when_configured'))!
       // The migration again (it is idempotent): what it does to rows it finds.
-      await pool.query(fs.readFileSync(path.join(migrationsDir, migration, 'migration.sql'), 'utf8'))
-      const { rows } = await pool.query<{ id: string; status: string; last_error: string | null }>(
-        'SELECT id, status, last_error FROM outbox_webhooks WHERE id = ANY($1)',
-        [[stranded.rows[0]!.id, recent.rows[0]!.id, tried.rows[0]!.id]],
-      )
-      const byId = new Map(rows.map((row) => [row.id, row]))
-      expect(byId.get(stranded.rows[0]!.id)).toMatchObject({ status: 'FAILED', last_error: expect.stringContaining('no STATUS_WEBHOOK_URL') })
-      expect(byId.get(recent.rows[0]!.id)).toMatchObject({ status: 'PENDING', last_error: null })
-      expect(byId.get(tried.rows[0]!.id)).toMatchObject({ status: 'PENDING' })
+      const migrate = () => pool.query(fs.readFileSync(path.join(migrationsDir, migration, 'migration.sql'), 'utf8'))
+      const statusOf = async (id: string) => (await pool.query<{ status: string; last_error: string | null }>('SELECT status, last_error FROM outbox_webhooks WHERE id = $1', [id])).rows[0]
+
+      // Never a sender: the old rows are marked, the recent one waits.
+      const [stranded, recent] = await Promise.all([insert(5, 0), insert(0, 0)])
+      await migrate()
+      expect(await statusOf(stranded)).toMatchObject({ status: 'FAILED', last_error: expect.stringContaining('no STATUS_WEBHOOK_URL') })
+      expect(await statusOf(recent)).toMatchObject({ status: 'PENDING', last_error: null })
+
+      // A sender tried one: it exists, merely down for a while, and its old rows are left to it.
+      const tried = await insert(5, 3)
+      const waiting = await insert(5, 0)
+      await migrate()
+      expect(await statusOf(tried)).toMatchObject({ status: 'PENDING' })
+      expect(await statusOf(waiting)).toMatchObject({ status: 'PENDING', last_error: null })
     } finally {
       await pool.end()
+      await own.drop()
     }
   })
 })

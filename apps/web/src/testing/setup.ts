@@ -20,7 +20,7 @@ server.events.on('request:unhandled', ({ request }) => void unhandled.push(`${re
 
 let restoreFetch = () => {}
 beforeAll(() => {
-  server.listen({ onUnhandledFrame: 'error' })
+  server.listen({ onUnhandledRequest: 'error' })
   restoreFetch = sendFormDataAsNode()
 })
 afterEach(async () => {
