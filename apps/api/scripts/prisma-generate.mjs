@@ -4,6 +4,14 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 
+// The first script an install runs (plain JavaScript, so any Node can run it): say which Node the
+// project needs before the next one, TypeScript run by Node itself, fails on an older one.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 18) || (major === 23 && minor < 6)) {
+  console.error(`kakunin needs Node.js 24 LTS (or 22.18+, 23.6+), which runs TypeScript itself; this is ${process.version}. See the README's prerequisites.`)
+  process.exit(1)
+}
+
 const cli = createRequire(import.meta.url).resolve('prisma/build/index.js')
 const env = {
   ...process.env,
