@@ -1,8 +1,7 @@
 import type pg from 'pg'
-import { isStale } from '#src/applicant-session/session-validity.ts'
 import { COUNT_HIT, rateLimitKey, type Hit } from '#src/http/rate-limit/hit-counter.ts'
 import type { Limit } from '#src/http/rate-limit/rate-limits.ts'
-import { OWNED_BY_SESSION, RETURNED, type ApplicationRow, type OwnedBy } from '#src/state/application-row.ts'
+import { OWNED_BY_SESSION, RETURNED, TOUCH_SESSION, type ApplicationRow, type OwnedBy } from '#src/state/application-row.ts'
 
 // The applicant's reads on the hot path, as named SQL statements (planned once per connection).
 // The matching single-statement writes live with the transition module (state/applicant-writes.ts).
@@ -35,10 +34,7 @@ export async function selectForSubmit(pool: pg.Pool, owned: OwnedBy, limit: Limi
      ), hit AS (
        ${COUNT_HIT({ key: '$4', now: '$3', windowSeconds: '$5', from: 'owned' })}
        RETURNING hits, window_ends_at
-     ), touched AS (
-       UPDATE applicant_sessions s SET last_seen_at = $3
-        WHERE s.token_hash = $2 AND ${isStale('s', '$3')} AND EXISTS (SELECT 1 FROM owned)
-     )
+     ), ${TOUCH_SESSION('$3', 'owned')}
      SELECT owned.*, hit.hits, hit.window_ends_at AS "windowEndsAt" FROM owned, hit`,
     values: [owned.id, owned.tokenHash, owned.now, rateLimitKey(limit, [owned.id]), limit.windowSeconds],
   })

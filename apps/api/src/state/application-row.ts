@@ -22,12 +22,13 @@ export const OWNED_BY_SESSION = (now: string, idleMinutes: number) => `EXISTS (S
   WHERE s.application_id = a.id AND s.token_hash = $2 AND ${liveSession('s', now, idleMinutes)})`
 
 /**
- * A CTE for a write that went through (`updated` returned its row): the session was used, so its
- * idle timeout starts again, written at most once a minute and in the same statement.
+ * A CTE for a write that went through (`after`, by default `updated`, returned its row; submit's
+ * read names `owned`): the session was used, so its idle timeout starts again, written at most
+ * once a minute and in the same statement.
  */
-export const TOUCH_SESSION = (now: string) => `touched AS (
+export const TOUCH_SESSION = (now: string, after = 'updated') => `touched AS (
        UPDATE applicant_sessions s SET last_seen_at = ${now}
-        WHERE s.token_hash = $2 AND ${isStale('s', now)} AND EXISTS (SELECT 1 FROM updated)
+        WHERE s.token_hash = $2 AND ${isStale('s', now)} AND EXISTS (SELECT 1 FROM ${after})
      )`
 
 /** The application named in the URL, the session hash that must own it, and when and how that is checked. */
